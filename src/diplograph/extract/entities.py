@@ -1,0 +1,245 @@
+"""Who and what an article names: gazetteer entities, people found by their titles, roles and states.
+
+A person's role and the state they represent come from the words around the name ("Russian Foreign
+Minister Sergei Lavrov", "Maria Zakharova, the Russian Foreign Ministry's spokesman"), else the gazetteer.
+A role without a name ("the Iranian and Syrian foreign ministers") is a ``RoleGroup``: the meeting
+extractor turns it into people where the article or the offices table make them certain, else into states.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.extract.model import Entity, Mention, Span
+from diplograph.graph.uris import slugify
+from diplograph.link.gazetteer import Gazetteer
+
+ROLE_TITLES: tuple[tuple[str, str], ...] = (
+    (r"foreign\s+ministers?|ministers?\s+of\s+foreign\s+affairs|secretary\s+of\s+state|foreign\s+secretary",
+     "foreign minister"),
+    (r"defen[cs]e\s+ministers?|ministers?\s+of\s+defen[cs]e|defen[cs]e\s+secretary", "defence minister"),
+    (r"prime\s+ministers?|premier", "head of government"),
+    (r"crown\s+prince", "crown prince"),
+    (r"(?<!vice\s)presidents?|king|emir|supreme\s+leader", "head of state"),
+    (r"spokes(?:man|woman|person)", "spokesperson"),
+    (r"national\s+security\s+advis[eo]rs?", "national security adviser"),
+    (r"chief\s+of\s+(?:the\s+general\s+)?staff", "chief of staff"),
+    (r"(?:special\s+)?envoys?|ambassadors?|special\s+representative|head\s+of\s+\S+\s+delegation",
+     "envoy"),
+    (r"(?:Maj\.?r?\s+|Brig\.\s+|Lt\.\s+)?Gen\.|(?:major\s+|brigadier\s+)?general", "military officer"),
+)
+_TITLE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in ROLE_TITLES), re.IGNORECASE)
+_NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’\-]+){1,4}"
+_TITLED_NAME = re.compile(r"(?P<title>" + _TITLE.pattern + r")\s+(?P<name>" + _NAME + r")")
+_APPOSITIVE_NAME = re.compile(r"(?P<title>" + _TITLE.pattern + r")[^,.;:]{0,50},\s+(?P<name>" + _NAME + r")(?=[,.]|\s+[a-z])")
+_GOVERNMENT_OF_PERSON = re.compile(r"^\s+(?:regime|administration|government)\b")
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    """A role held by unnamed people of one or more states: 'the Russian and Iranian foreign ministers'."""
+
+    role: str
+    countries: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Recognised:
+    mentions: tuple[Mention, ...]
+    role_groups: tuple[RoleGroup, ...]
+    demonyms: tuple[tuple[str, Span], ...]  # (country key, span) for adjectives such as "Russian"
+
+
+def canonical_role(title: str) -> str:
+    for pattern, role in ROLE_TITLES:
+        if re.fullmatch(pattern, title.strip(), re.IGNORECASE):
+            return role
+    return title.lower()
+
+
+def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
+    """All mentions of the text, in order, with roles and represented states resolved from context."""
+    raw: list[Mention] = []
+    demonyms: list[tuple[str, Span]] = []
+    for match in gazetteer.pattern.finditer(text):
+        names = gazetteer.lookup(match.group())
+        if not names:
+            continue
+        span = Span(match.start(), match.end())
+        if all(name.is_demonym for name in names):
+            demonyms.append((names[0].key, span))
+            continue
+        entity = gazetteer.entities[next(name.key for name in names if not name.is_demonym)]
+        if entity.kind == "person" and _GOVERNMENT_OF_PERSON.match(text[span.end :]) and entity.country:
+            # "the Assad regime", "the Trump administration": the person's state, as a government.
+            state = gazetteer.entities.get(entity.country)
+            if state:
+                end = span.end + _GOVERNMENT_OF_PERSON.match(text[span.end :]).end()  # type: ignore[union-attr]
+                raw.append(Mention(state, Span(span.start, end)))
+                continue
+        raw.append(Mention(entity, span))
+    raw.extend(_titled_strangers(text, gazetteer, raw))
+    raw = _add_surname_mentions(text, raw)
+    mentions = tuple(_with_role(text, mention, raw, demonyms, gazetteer) for mention in sorted(raw, key=_start))
+    return Recognised(mentions, tuple(_role_groups(text, mentions, demonyms)), tuple(demonyms))
+
+
+def _start(mention: Mention) -> int:
+    return mention.span.start
+
+
+def _titled_strangers(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Mention]:
+    """People not in the gazetteer, found after a title: 'Gen. Abdul Karim Mahmoud Ibrahim'."""
+    found: list[Mention] = []
+    taken = [mention.span for mention in known]
+    for pattern in (_TITLED_NAME, _APPOSITIVE_NAME):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            span = Span(match.start("name"), match.end("name"))
+            if any(span.start < other.end and other.start < span.end for other in taken):
+                continue
+            if gazetteer.lookup(name) or _looks_like_place_or_body(name):
+                continue
+            entity = Entity(key=slugify(name), kind="person", label=name)
+            found.append(Mention(entity, span))
+            taken.append(span)
+    return found
+
+
+def _looks_like_place_or_body(name: str) -> bool:
+    return bool(re.search(r"\b(?:Ministry|Council|Office|Forces|Army|Agency|Committee|Union|House|Department)\b", name))
+
+
+def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Later mentions of a titled stranger by surname alone ('Ibrahim') resolve to the same person."""
+    strangers = {m.entity.label.split()[-1]: m.entity for m in mentions if m.entity.kind == "person" and not m.entity.wikidata
+                 and " " in m.entity.label}
+    result = list(mentions)
+    taken = [m.span for m in mentions]
+    for surname, entity in strangers.items():
+        for match in re.finditer(r"(?<![\w])" + re.escape(surname) + r"(?![\w])", text):
+            span = Span(match.start(), match.end())
+            if not any(span.start < other.end and other.start < span.end for other in taken):
+                result.append(Mention(entity, span))
+                taken.append(span)
+    return result
+
+
+def _with_role(
+    text: str, mention: Mention, mentions: list[Mention], demonyms: list[tuple[str, Span]], gazetteer: Gazetteer
+) -> Mention:
+    """Attach the role and state the surrounding words give a person."""
+    entity = mention.entity
+    if entity.kind != "person":
+        return mention
+    before = text[max(0, mention.span.start - 80) : mention.span.start]
+    role = None
+    title_match = re.search(r"(?P<title>" + _TITLE.pattern + r")\s*,?\s*(?:the\s+)?$", before, re.IGNORECASE)
+    context = Span(mention.span.start, mention.span.start)
+    if title_match:
+        role = canonical_role(title_match.group("title"))
+        if role == "military officer":
+            # "Defense Minister Brig. Gen. X", "the chief of staff of Iran's military, Maj. Gen. X": the office wins.
+            head = before[: title_match.start()]
+            office = list(re.finditer(r"(?P<title>" + _TITLE.pattern + r")", head[-70:], re.IGNORECASE))
+            office = [m for m in office if canonical_role(m.group("title")) != "military officer"]
+            if office and not re.search(r"[.;]\s", head[-70:][office[-1].end() :]):
+                role = canonical_role(office[-1].group("title"))
+        prefix_start = mention.span.start - len(before) + title_match.start()
+        context = Span(max(0, prefix_start - 45), mention.span.start)
+    else:
+        after = re.match(r",\s+(?:the\s+|a\s+|an\s+)?(?P<context>[^,.;]{0,60}?)(?P<title>" + _TITLE.pattern + r")\b",
+                         text[mention.span.end : mention.span.end + 120], re.IGNORECASE)
+        if after:
+            role = canonical_role(after.group("title"))
+            context = Span(mention.span.end, mention.span.end + after.end())
+    represents = _state_in(context, mentions, demonyms, gazetteer, text) or entity.country
+    if role is None and entity.wikidata:
+        role = _only_role(gazetteer, entity.key)
+    return Mention(entity, mention.span, role=role, represents=represents)
+
+
+def _only_role(gazetteer: Gazetteer, person: str) -> str | None:
+    roles = {office.role for office in gazetteer.offices if office.person == person}
+    return roles.pop() if len(roles) == 1 else None
+
+
+def _state_in(span: Span, mentions: list[Mention], demonyms: list[tuple[str, Span]], gazetteer: Gazetteer,
+              text: str) -> str | None:
+    """The nearest state named inside ``span``: a demonym, a state, or a state body ('Foreign Ministry')."""
+    if span.end <= span.start:
+        return None
+    # Only the same sentence counts: stop at the last sentence break inside the window.
+    window = text[span.start : span.end]
+    cut = max(window.rfind(". "), window.rfind("\n"))
+    start = span.start + cut + 1 if cut >= 0 else span.start
+    candidates: list[tuple[int, str]] = [(s.start, key) for key, s in demonyms if start <= s.start < span.end]
+    for mention in mentions:
+        if start <= mention.span.start < span.end:
+            if mention.entity.kind == "country":
+                candidates.append((mention.span.start, mention.entity.key))
+            elif mention.entity.kind in ("organization", "city") and mention.entity.country:
+                candidates.append((mention.span.start, mention.entity.country))
+    return max(candidates)[1] if candidates else None
+
+
+def _role_groups(text: str, mentions: tuple[Mention, ...], demonyms: list[tuple[str, Span]]) -> list[RoleGroup]:
+    """Roles of unnamed people, with the states listed before ('Iranian and Syrian') or after ('of Russia')."""
+    groups: list[RoleGroup] = []
+    person_spans = [m.span for m in mentions if m.entity.kind == "person"]
+    for match in _TITLE.finditer(text):
+        span = Span(match.start(), match.end())
+        following = text[span.end : span.end + 3]
+        if any(0 <= p.start - span.end < 25 and not re.search(r"[,.;]", text[span.end : p.start]) for p in person_spans):
+            continue  # a named person follows ("Defense Minister Brig. Gen. X"): that person's role
+        role = canonical_role(match.group())
+        if role == "military officer":
+            continue
+        countries = _listed_before(text, span.start, mentions, demonyms) or _listed_after(text, span.end, mentions)
+        if countries:
+            groups.append(RoleGroup(role, countries, span))
+    return groups
+
+
+def _state_key(mention: Mention) -> str | None:
+    if mention.entity.kind == "country":
+        return mention.entity.key
+    return None
+
+
+def _listed_before(text: str, position: int, mentions: tuple[Mention, ...], demonyms: list[tuple[str, Span]]) -> tuple[str, ...]:
+    """States in a run like 'the Russian, Iranian and Syrian ' ending right before ``position``."""
+    items = sorted([(s, key) for key, s in demonyms] + [(m.span, k) for m in mentions if (k := _state_key(m))],
+                   key=lambda item: item[0].start, reverse=True)
+    found: list[str] = []
+    cursor = position
+    for span, key in items:
+        if span.end > cursor:
+            continue
+        gap = text[span.end : cursor]
+        if not re.fullmatch(r"(?:['’]s)?\s*(?:,\s*|\s+and\s+|,\s+and\s+)?" if found else r"(?:['’]s)?\s*", gap):
+            break
+        found.append(key)
+        cursor = span.start
+    return tuple(dict.fromkeys(reversed(found)))
+
+
+def _listed_after(text: str, position: int, mentions: tuple[Mention, ...]) -> tuple[str, ...]:
+    """States in a run like ' of Russia, Iran and Syria' starting right after ``position``."""
+    lead = re.match(r"\s+of\s+(?:the\s+)?", text[position:])
+    if not lead:
+        return ()
+    cursor = position + lead.end()
+    found: list[str] = []
+    for mention in sorted(mentions, key=_start):
+        if mention.span.start < cursor:
+            continue
+        key = _state_key(mention)
+        gap = text[cursor : mention.span.start]
+        if key is None or not re.fullmatch(r"(?:,\s*|\s+and\s+|,\s+and\s+)?" if found else r"", gap):
+            break
+        found.append(key)
+        cursor = mention.span.end
+    return tuple(dict.fromkeys(found))

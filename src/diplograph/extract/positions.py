@@ -1,0 +1,215 @@
+"""Positions: who stated what stance on what, with the verbatim words and the sentence around them.
+
+Direct quotes (straight or curly, across sentences) and reported speech ("X said that …", "X urged Y to …")
+are attributed to the actor named with a reporting verb; a quote nobody is said to have spoken (a scare
+quote, the author's own words) is not a position. The stance comes from the small lexicon below, so every
+stance can be explained by the words that triggered it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.extract.dates import DateMention
+from diplograph.extract.entities import Recognised
+from diplograph.extract.model import Entity, Mention, PartialDate, PositionFinding, Span, Stance
+from diplograph.extract.text import paragraphs
+
+REPORTING_VERB = (r"said|says|say|told|tells|urged|urges|warned|warns|described|describing|declared|declaring|"
+                  r"proclaimed|proclaims|tweeted|stated|added|stressed|maintained|insisted|dismissed|rejected|"
+                  r"reiterated|noted|argued|called\s+for|explained|announced|saying|accused|condemned|welcomed")
+_VERB = re.compile(r"\b(?:" + REPORTING_VERB + r")\b", re.IGNORECASE)
+_QUOTE = re.compile(r"“(?P<curly>[^”]{2,600})”|\"(?P<straight>[^\"\n]{2,600})\"")
+_UNNAMED_OFFICIAL = re.compile(
+    r"\b(?:an?|the)\s+(?:senior\s+|top\s+|unnamed\s+)?(?P<who>[\w.’' ]{0,30}?)\s*(?:official|diplomat|source|spokesman)s?\b"
+)
+
+OPPOSE_CUES = ("reject", "dismiss", "oppose", "condemn", "unacceptable", "unrealistic", "unprofessional",
+               "aggression", "fruitless", "abandon", "have to leave", "must leave", "get rid of", "irritant",
+               "bullying", "withdrawal of", "removal of", "denounce", "violation", "threat")
+SUPPORT_CUES = ("support", "welcome", "positive", "constructive", "step forward", "success", "opportunity",
+                "ready to", "cooperation", "work together", "reinforce", "help", "agreement", "progress",
+                "new level", "stands ready", "pool efforts", "joint", "ceasefire")
+TOPICS: tuple[tuple[str, str], ...] = (
+    (r"ceasefire|cease-fire|truce", "ceasefire"),
+    (r"\bdemands?\b", "demands"),
+    (r"foreign\s+(?:militar|forces|troops)|withdrawal|removal|leave\s+Syria|Iranian\s+forces", "foreign forces"),
+    (r"talks|meeting|negotiations|get-togethers|summit", "the talks"),
+    (r"terroris|\bIS\b|ISIS|Islamic\s+State|Nusra", "counter-terrorism"),
+    (r"rebuild|reconstruction|infrastructure", "reconstruction"),
+    (r"axis|resistance|Zionist", "the resistance axis"),
+    (r"sanction", "sanctions"),
+    (r"relations|cooperation|work\s+together", "cooperation"),
+)
+
+
+@dataclass(frozen=True)
+class _Quote:
+    words: Span
+    sentence: Span
+
+
+def find_positions(
+    text: str, sentences: list[Span], recognised: Recognised, dates: list[DateMention]
+) -> tuple[PositionFinding, ...]:
+    found: list[PositionFinding] = []
+    quoted_sentences: set[Span] = set()
+    for quote in _direct_quotes(text, sentences):
+        holder = _speaker(text, quote, recognised)
+        if holder is None:
+            continue
+        found.append(_position(text, holder, quote.words, quote.sentence, dates, "position:direct-quote"))
+        quoted_sentences.add(quote.sentence)
+    for sentence in sentences:
+        if sentence in quoted_sentences:
+            continue
+        reported = _reported_speech(text, sentence, recognised)
+        if reported:
+            holder, clause = reported
+            found.append(_position(text, holder, clause, sentence, dates, "position:reported-speech"))
+    found.extend(_block_quotes(text, recognised, dates, {p.quote for p in found}))
+    return tuple(sorted(found, key=lambda p: (p.quote.start, p.holder.key)))
+
+
+def _direct_quotes(text: str, sentences: list[Span]) -> list[_Quote]:
+    quotes = []
+    for match in _QUOTE.finditer(text):
+        group = "curly" if match.group("curly") is not None else "straight"
+        words = Span(match.start(group), match.end(group))
+        while words.end > words.start and text[words.end - 1] in " ,.;:":
+            words = Span(words.start, words.end - 1)
+        sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
+        if sentence is None or len(words.of(text).split()) < 2:
+            continue
+        end = max(sentence.end, next((s.end for s in sentences if s.start <= match.end() - 1 < s.end), sentence.end))
+        quotes.append(_Quote(words, Span(sentence.start, end)))
+    return quotes
+
+
+def _speaker(text: str, quote: _Quote, recognised: Recognised) -> Entity | None:
+    """The actor named with a reporting verb in the quote's sentence, outside the quoted words."""
+    sentence = quote.sentence
+    outside = text[sentence.start : quote.words.start] + " " * (quote.words.end - quote.words.start) \
+        + text[quote.words.end : sentence.end]
+    verbs = list(_VERB.finditer(outside))
+    if not verbs:
+        return None
+    verb = verbs[0]
+    candidates = _holders_in(text, sentence, recognised, exclude=quote.words)
+    if not candidates:
+        return _unnamed_official(text, sentence, recognised)
+    verb_position = sentence.start + verb.start()
+    before = [m for m in candidates if m.span.start < verb_position]
+    chosen = before[-1] if before else candidates[0]
+    return chosen.entity if chosen.entity.kind != "city" else None
+
+
+def _holders_in(text: str, sentence: Span, recognised: Recognised, exclude: Span | None = None) -> list[Mention]:
+    people = [m for m in recognised.mentions if sentence.start <= m.span.start < sentence.end
+              and not (exclude and exclude.start <= m.span.start < exclude.end)]
+    persons = [m for m in people if m.entity.kind == "person"]
+    if persons:
+        return persons
+    return [m for m in people if m.entity.kind in ("organization", "country")
+            and re.search(_VERB.pattern, text[m.span.end : m.span.end + 40], re.IGNORECASE)]
+
+
+def _unnamed_official(text: str, sentence: Span, recognised: Recognised) -> Entity | None:
+    """'a senior White House official', 'the U.S. official': the holder is the official's state."""
+    body = sentence.of(text)
+    match = _UNNAMED_OFFICIAL.search(body)
+    if not match:
+        return None
+    for mention in recognised.mentions:
+        if sentence.start + match.start() <= mention.span.start < sentence.start + match.end():
+            if mention.entity.kind == "country":
+                return mention.entity
+            if mention.represents or mention.entity.country:
+                return _state_entity(recognised, mention.represents or mention.entity.country)
+    for key, span in recognised.demonyms:
+        if sentence.start + match.start() <= span.start < sentence.start + match.end():
+            return _state_entity(recognised, key)
+    return None
+
+
+def _state_entity(recognised: Recognised, key: str | None) -> Entity | None:
+    for mention in recognised.mentions:
+        if mention.entity.key == key:
+            return mention.entity
+    return None
+
+
+_REPORTED = re.compile(
+    r"\b(?P<verb>said|says|maintained|insisted|stressed|warned|argued|noted|declared|announced)\s+"
+    r"(?:(?:in|on|at|during)\s+[^,]{0,60}?\s+)?(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
+)
+
+
+def _reported_speech(text: str, sentence: Span, recognised: Recognised) -> tuple[Entity, Span] | None:
+    body = sentence.of(text)
+    if "“" in body or '"' in body:
+        return None
+    match = _REPORTED.search(body)
+    if not match:
+        return None
+    speakers = [m for m in _holders_in(text, sentence, recognised) if m.span.start < sentence.start + match.start()]
+    holder = speakers[-1].entity if speakers else _unnamed_official(text, Span(sentence.start, sentence.start + match.start()), recognised)
+    if holder is None:
+        return None
+    clause = Span(sentence.start + match.start("clause"), sentence.end)
+    while clause.end > clause.start and text[clause.end - 1] in ".;: ":
+        clause = Span(clause.start, clause.end - 1)
+    return holder, clause
+
+
+def _block_quotes(text: str, recognised: Recognised, dates: list[DateMention], taken: set[Span]) -> list[PositionFinding]:
+    """'Here is how X explained …' followed by a paragraph without quote marks: that paragraph is X's words."""
+    found: list[PositionFinding] = []
+    blocks = list(paragraphs(text))
+    for intro, following in zip(blocks, blocks[1:], strict=False):
+        body = intro.of(text)
+        if not re.search(r"\b(?:here\s+is\s+(?:how|what)|as\s+follows)\b|:\s*$", body, re.IGNORECASE):
+            continue
+        if not _VERB.search(body) or "“" in following.of(text) or '"' in following.of(text):
+            continue
+        speakers = _holders_in(text, intro, recognised)
+        if not speakers or following in taken:
+            continue
+        found.append(_position(text, speakers[0].entity, following, following, dates, "position:block-quote"))
+    return found
+
+
+def _position(text: str, holder: Entity, words: Span, sentence: Span, dates: list[DateMention], rule: str) -> PositionFinding:
+    context = sentence.of(text)
+    return PositionFinding(
+        holder=holder,
+        topic=_topic(words.of(text), context),
+        stance=_stance(words.of(text), context),
+        quote=words,
+        sentence=sentence,
+        date=_date_in(sentence, dates),
+        rule=rule,
+    )
+
+
+def _stance(quote: str, context: str) -> Stance:
+    lowered = f"{quote} {context}".lower()
+    if any(cue in lowered for cue in OPPOSE_CUES):
+        return Stance.OPPOSE
+    if any(cue in lowered for cue in SUPPORT_CUES):
+        return Stance.SUPPORT
+    return Stance.NEUTRAL
+
+
+def _topic(quote: str, context: str) -> str:
+    for source in (quote, context):
+        for pattern, topic in TOPICS:
+            if re.search(pattern, source, re.IGNORECASE):
+                return topic
+    return "other"
+
+
+def _date_in(sentence: Span, dates: list[DateMention]) -> PartialDate | None:
+    values = [d.value for d in dates if sentence.start <= d.span.start < sentence.end and d.value]
+    return values[0] if len(values) == 1 else None

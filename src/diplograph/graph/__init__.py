@@ -1,0 +1,1 @@
+"""Findings → RDF: namespaces, URI minting, mapping and consolidation of meetings."""

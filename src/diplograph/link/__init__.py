@@ -1,0 +1,1 @@
+"""Names → entities with Wikidata ids: an offline gazetteer; online reconciliation is opt-in elsewhere."""

@@ -1,0 +1,134 @@
+"""The offline gazetteer: every known name, alias and demonym, and who held which office when.
+
+Loaded from ``data/gazetteer.csv`` and ``data/offices.csv``; the extractor asks it which entity a name
+denotes and who held a post (say, Iran's foreign minister) in a given year.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A real-world agent or place: from the gazetteer (with Wikidata id) or found by its title."""
+
+    key: str  # the slug of its IRI
+    kind: str  # person | country | city | organization | region
+    label: str
+    wikidata: str | None = None
+    country: str | None = None  # key of the state it belongs to or serves
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Office:
+    person: str
+    role: str
+    country: str
+    start: int | None
+    end: int | None
+
+    def covers(self, year: int) -> bool:
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A surface form and what it denotes: an entity by name, or a state by its demonym."""
+
+    surface: str
+    key: str
+    is_demonym: bool = False
+
+
+class Gazetteer:
+    def __init__(self, entities: dict[str, Entity], names: list[Name], offices: list[Office],
+                 capitals: frozenset[str] = frozenset()) -> None:
+        self.entities = entities
+        self.names = names
+        self.offices = offices
+        self.capitals = capitals
+
+    @classmethod
+    def load(cls, folder: Path) -> Gazetteer:
+        entities: dict[str, Entity] = {}
+        names: list[Name] = []
+        capitals: set[str] = set()
+        with (folder / "gazetteer.csv").open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                aliases = tuple(_split(row.get("aliases")))
+                entity = Entity(
+                    key=row["id"],
+                    kind=row["kind"],
+                    label=row["label"],
+                    wikidata=(row.get("wikidata") or "").strip() or None,
+                    country=(row.get("country") or "").strip() or None,
+                    aliases=aliases,
+                )
+                entities[entity.key] = entity
+                names.extend(Name(surface, entity.key) for surface in (entity.label, *aliases))
+                names.extend(Name(surface, entity.key, True) for surface in _split(row.get("demonyms")))
+                if (row.get("capital") or "").strip().lower() in ("yes", "true", "1"):
+                    capitals.add(entity.key)
+        offices: list[Office] = []
+        offices_path = folder / "offices.csv"
+        if offices_path.exists():
+            with offices_path.open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    offices.append(
+                        Office(row["person"], row["role"], row["country"], _year(row.get("start")), _year(row.get("end")))
+                    )
+        return cls(entities, names, offices, frozenset(capitals))
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """One alternation of every surface form, longest first, matched on word boundaries."""
+        surfaces = sorted({name.surface for name in self.names if name.surface}, key=len, reverse=True)
+        body = "|".join(_flexible(surface) for surface in surfaces)
+        return re.compile(r"(?<![\w.])(?:" + body + r")(?![\w])")
+
+    @cached_property
+    def by_surface(self) -> dict[str, list[Name]]:
+        table: dict[str, list[Name]] = {}
+        for name in self.names:
+            table.setdefault(_normal(name.surface), []).append(name)
+        return table
+
+    def lookup(self, surface: str) -> list[Name]:
+        return self.by_surface.get(_normal(surface), [])
+
+    def office_holder(self, role: str, country: str, year: int) -> Entity | None:
+        """The one person who held ``role`` for ``country`` throughout ``year``; None if not certain."""
+        holders = {office.person for office in self.offices
+                   if office.role == role and office.country == country and office.covers(year)}
+        if len(holders) != 1:
+            return None
+        return self.entities.get(holders.pop())
+
+    def holds(self, person: str, role: str) -> bool:
+        return any(office.person == person and office.role == role for office in self.offices)
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+def _year(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value[:4]) if value else None
+
+
+def _normal(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface.replace("’", "'")).strip()
+
+
+def _flexible(surface: str) -> str:
+    """Regex for a name that tolerates any whitespace (articles carry non-breaking spaces) and ’ for '."""
+    parts = [re.escape(part).replace("'", "['’]") for part in surface.split()]
+    return r"\s+".join(parts)

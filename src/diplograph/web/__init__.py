@@ -1,0 +1,99 @@
+"""The web app: an application factory, its blueprints, one error handler, and a production server.
+
+``create_app(settings, store)`` builds a fresh app around one store (tests make their own on a temporary
+store); ``serve(settings, store)`` runs it on waitress.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask, Response, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from diplograph.config import PROJECT_ROOT, Settings
+from diplograph.errors import DiplographError
+from diplograph.store import GraphStore
+from diplograph.web.negotiation import add_vary_accept
+from diplograph.web.terms import Linker
+
+log = logging.getLogger(__name__)
+
+EXTENSION = "diplograph"
+
+
+class WebContext:
+    """What every view needs, kept on ``app.extensions['diplograph']`` rather than in globals."""
+
+    def __init__(self, settings: Settings, store: GraphStore) -> None:
+        self.settings = settings
+        self.store = store
+        self.linker = Linker(settings.base)
+        self.ontology_path: Path = PROJECT_ROOT / "ontology" / "diplograph.ttl"
+        self.queries_path: Path = PROJECT_ROOT / "queries"
+        self.cache: dict[str, object] = {}
+
+
+def context(app: Flask | None = None) -> WebContext:
+    """The WebContext of the current (or given) app."""
+    from flask import current_app
+
+    return (app or current_app).extensions[EXTENSION]  # type: ignore[no-any-return]
+
+
+def create_app(settings: Settings, store: GraphStore) -> Flask:
+    """Build the app serving ``store``; resource IRIs are mapped through ``settings.base``."""
+    from diplograph.web import dataset, ontology, pages, sparql
+
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    app.extensions[EXTENSION] = WebContext(settings, store)
+    app.jinja_env.autoescape = True
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    app.register_blueprint(pages.blueprint)
+    app.register_blueprint(sparql.blueprint)
+    app.register_blueprint(dataset.blueprint)
+    app.register_blueprint(ontology.blueprint)
+    app.register_error_handler(DiplographError, handle_error)
+    app.register_error_handler(HTTPException, handle_error)
+    app.after_request(add_vary_accept)
+    return app
+
+
+def handle_error(error: Exception) -> Response:
+    """One answer for user-facing errors: an HTML page for browsers, plain text for tools.
+
+    Only ``DiplographError`` and Werkzeug's HTTP errors come here; anything else stays a logged 500.
+    """
+    if isinstance(error, HTTPException):
+        status = error.code or 500
+        title = error.name
+        message = error.description or title
+    else:
+        status = getattr(error, "http_status", 500)
+        title = type(error).__name__
+        message = str(error) or title
+    if status >= 500:
+        log.error("%s: %s", title, message, exc_info=error)
+    if request.accept_mimetypes.best_match(["text/plain", "text/html"]) == "text/html":
+        body = render_template("error.html", status=status, title=title, message=message)
+        response = Response(body, status=status, content_type="text/html; charset=utf-8")
+    else:
+        response = Response(message + "\n", status=status, content_type="text/plain; charset=utf-8")
+    if isinstance(error, HTTPException):
+        for name, value in error.get_headers():
+            if name.lower() not in ("content-type", "content-length"):
+                response.headers[name] = value
+    return response
+
+
+def serve(settings: Settings, store: GraphStore) -> None:
+    """Serve the app with waitress (a production WSGI server) at ``settings.host:settings.port``."""
+    import waitress
+
+    app = create_app(settings, store)
+    log.info("serving %s on http://%s:%s/", settings.store, settings.host, settings.port)
+    waitress.serve(app, host=settings.host, port=settings.port, threads=settings.threads, ident="diplograph")

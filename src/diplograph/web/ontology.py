@@ -1,0 +1,111 @@
+"""``/ontology``: the ontology document, as an HTML list of terms or as RDF (Turtle as written)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, render_template, request, url_for
+
+from diplograph.errors import NotFound
+from diplograph.graph.namespaces import DG, ONTOLOGY_IRI
+from diplograph.web import context, dataset
+from diplograph.web.negotiation import GRAPH_FORMATS, HTML, Format, choose
+from diplograph.web.terms import compact
+
+blueprint = Blueprint("ontology", __name__)
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SECTIONS = (
+    (OWL + "Class", "Classes"),
+    (OWL + "ObjectProperty", "Object properties"),
+    (OWL + "DatatypeProperty", "Datatype properties"),
+    (OWL + "NamedIndividual", "Controlled values"),
+)
+
+
+@dataclass
+class Term:
+    """One ontology term as the HTML page lists it."""
+
+    local_name: str
+    label: str = ""
+    comment: str = ""
+    types: list[str] = field(default_factory=list)
+    related: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def ontology_file() -> Path:
+    path = context().ontology_path
+    if not path.is_file():
+        raise NotFound("The ontology file is not available on this server.")
+    return path
+
+
+def read_terms(path: Path) -> tuple[dict[str, str], dict[str, list[Term]]]:
+    """The ontology's own header (label, description) and its terms grouped into sections."""
+    header: dict[str, str] = {}
+    terms: dict[str, Term] = {}
+    with path.open("rb") as source:
+        triples = list(ox.parse(source, format=ox.RdfFormat.TURTLE))
+    for triple in triples:
+        subject, predicate, value = triple.subject, triple.predicate.value, triple.object
+        if isinstance(subject, ox.NamedNode) and subject.value == ONTOLOGY_IRI and isinstance(value, ox.Literal):
+            header[compact(predicate)] = value.value
+        if not isinstance(subject, ox.NamedNode) or not subject.value.startswith(str(DG)):
+            continue
+        term = terms.setdefault(subject.value, Term(subject.value[len(str(DG)) :]))
+        if predicate == RDFS + "label" and isinstance(value, ox.Literal):
+            term.label = value.value
+        elif predicate == RDFS + "comment" and isinstance(value, ox.Literal):
+            term.comment = value.value
+        elif predicate == RDF_TYPE and isinstance(value, ox.NamedNode):
+            term.types.append(value.value)
+        elif predicate.startswith(RDFS) and isinstance(value, ox.NamedNode):
+            term.related[compact(predicate)].append(compact(value.value))
+    sections: dict[str, list[Term]] = {title: [] for _, title in SECTIONS}
+    sections["Other terms"] = []
+    for term in sorted(terms.values(), key=lambda item: item.local_name.lower()):
+        title = next((title for kind, title in SECTIONS if kind in term.types), None)
+        if title is None and any(kind.startswith(str(DG)) for kind in term.types):
+            title = "Controlled values"
+        sections[title or "Other terms"].append(term)
+    return header, {title: items for title, items in sections.items() if items}
+
+
+@blueprint.route("/ontology")
+def ontology() -> Response:
+    path = ontology_file()
+    chosen = choose(request, (HTML, *GRAPH_FORMATS[:4]))
+    if chosen is HTML:
+        header, sections = read_terms(path)
+        body = render_template(
+            "ontology.html",
+            header=header,
+            sections=sections,
+            iri=ONTOLOGY_IRI,
+            turtle_url=url_for("ontology.ontology_turtle"),
+        )
+        return Response(body, content_type="text/html; charset=utf-8")
+    return serve_rdf(path, chosen)
+
+
+@blueprint.route("/ontology.ttl")
+def ontology_turtle() -> Response:
+    return serve_rdf(ontology_file(), GRAPH_FORMATS[0])
+
+
+def serve_rdf(path: Path, chosen: Format) -> Response:
+    """Turtle as written (with its comments); other formats converted by pyoxigraph."""
+    if chosen.engine == ox.RdfFormat.TURTLE:
+        body = path.read_bytes()
+    else:
+        with path.open("rb") as source:
+            body = dataset.serialize_triples(
+                [quad.triple for quad in ox.parse(source, format=ox.RdfFormat.TURTLE)], chosen
+            )
+    return Response(body, content_type=chosen.content_type)
