@@ -1,3 +1,3 @@
-from diplograph.cli import main
+from diplograph.cli import run
 
-main()
+run()

@@ -77,6 +77,8 @@ def validate_graph(data: Graph) -> Report:
         ont_graph=load_ontology(),
         inference="none",
     )
+    if not isinstance(results, Graph):  # pyshacl hands back its failure when the shapes themselves are broken
+        raise RuntimeError(f"SHACL validation could not run: {results}")
     bind_prefixes(results)
     violations = sorted(
         (_violation(results, result) for result in results.subjects(RDF.type, SH.ValidationResult)),

@@ -78,7 +78,9 @@ def compute_statistics(store: GraphStore) -> Statistics:
         for row in store.query(GRAPHS_QUERY)
         if isinstance(row["graph"], ox.NamedNode)
     }
-    examples = tuple(row["example"].value for row in store.query(EXAMPLES_QUERY) if row["example"] is not None)
+    examples = tuple(
+        row["example"].value for row in store.query(EXAMPLES_QUERY) if row["example"] is not None
+    )
     return Statistics(
         triples=int(totals["triples"].value),
         subjects=int(totals["subjects"].value),
@@ -102,7 +104,10 @@ def statistics() -> Statistics:
 
 
 def serialize_triples(triples: Iterable[ox.Triple], chosen: Format) -> bytes:
-    return ox.serialize(list(triples), format=chosen.engine, prefixes={**PREFIXES, "sd": SD})  # type: ignore[arg-type]
+    """Small graphs (descriptions, VoID, the ontology) serialized by pyoxigraph with our prefixes."""
+    assert isinstance(chosen.engine, ox.RdfFormat), f"{chosen.label} is not an RDF format"
+    body = ox.serialize(list(triples), format=chosen.engine, prefixes={**PREFIXES, "sd": SD})
+    return body or b""
 
 
 def _literal(value: object) -> ox.Literal:
@@ -148,7 +153,9 @@ def void_description(base: str, stats: Statistics) -> list[ox.Triple]:
         ox.Triple(
             dataset,
             ox.NamedNode(DCTERMS + "description"),
-            _literal("A knowledge graph of diplomacy built from news articles: meetings, participants, positions."),
+            _literal(
+                "A knowledge graph of diplomacy built from news articles: meetings, participants, positions."
+            ),
         ),
         ox.Triple(dataset, void("sparqlEndpoint"), ox.NamedNode(base + "sparql")),
         ox.Triple(dataset, void("uriSpace"), ox.Literal(base + "id/")),

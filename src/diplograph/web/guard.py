@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from diplograph.errors import BadQuery
 
 QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
-UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
+UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
 
 # Order matters: long strings before short ones, IRIs before the `<` operator.
 _TOKEN = re.compile(

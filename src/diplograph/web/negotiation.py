@@ -83,7 +83,12 @@ RESULT_FORMATS: tuple[Format, ...] = (
 #: RDF graphs (CONSTRUCT, DESCRIBE, resource descriptions, VoID), in order of preference.
 GRAPH_FORMATS: tuple[Format, ...] = (
     Format(
-        "graph", "Turtle", "ttl", ("text/turtle", "application/x-turtle"), ("ttl", "turtle"), ox.RdfFormat.TURTLE
+        "graph",
+        "Turtle",
+        "ttl",
+        ("text/turtle", "application/x-turtle"),
+        ("ttl", "turtle"),
+        ox.RdfFormat.TURTLE,
     ),
     Format(
         "graph",
@@ -109,7 +114,9 @@ GRAPH_FORMATS: tuple[Format, ...] = (
         ("rdf", "rdfxml", "rdf/xml", "xml"),
         ox.RdfFormat.RDF_XML,
     ),
-    Format("graph", "N-Quads", "nq", ("application/n-quads",), ("nq", "nquads", "n-quads"), ox.RdfFormat.N_QUADS),
+    Format(
+        "graph", "N-Quads", "nq", ("application/n-quads",), ("nq", "nquads", "n-quads"), ox.RdfFormat.N_QUADS
+    ),
     Format("graph", "TriG", "trig", ("application/trig",), ("trig",), ox.RdfFormat.TRIG),
 )
 
@@ -148,7 +155,9 @@ def choose(request: Request, formats: Iterable[Format]) -> Format:
     media_types = [media_type for candidate in candidates for media_type in candidate.media_types]
     best = request.accept_mimetypes.best_match(media_types)
     if best is None:
-        raise NotAcceptable(f"None of the accepted media types is available; available: {describe(candidates)}.")
+        raise NotAcceptable(
+            f"None of the accepted media types is available; available: {describe(candidates)}."
+        )
     return next(candidate for candidate in candidates if best in candidate.media_types)
 
 

@@ -54,7 +54,11 @@ def read_terms(path: Path) -> tuple[dict[str, str], dict[str, list[Term]]]:
         triples = list(ox.parse(source, format=ox.RdfFormat.TURTLE))
     for triple in triples:
         subject, predicate, value = triple.subject, triple.predicate.value, triple.object
-        if isinstance(subject, ox.NamedNode) and subject.value == ONTOLOGY_IRI and isinstance(value, ox.Literal):
+        if (
+            isinstance(subject, ox.NamedNode)
+            and subject.value == ONTOLOGY_IRI
+            and isinstance(value, ox.Literal)
+        ):
             header[compact(predicate)] = value.value
         if not isinstance(subject, ox.NamedNode) or not subject.value.startswith(str(DG)):
             continue

@@ -79,7 +79,10 @@ def home() -> Response:
         for row in web.store.query(LATEST_MEETINGS)
     ]
     articles = [
-        {"article": web.linker.view(row["article"], value_of(row["title"])), "issued": value_of(row["issued"])}
+        {
+            "article": web.linker.view(row["article"], value_of(row["title"])),
+            "issued": value_of(row["issued"]),
+        }
         for row in web.store.query(LATEST_ARTICLES)
     ]
     counts = [
@@ -138,6 +141,7 @@ def data(kind: str, name: str) -> Response:
     response = Response(body, content_type=chosen.content_type)
     response.headers["Link"] = f'<{iri}>; rel="describes"'
     if not extension or chosen is not by_extension(extension):
-        response.headers["Content-Location"] = url_for("pages.data", kind=kind, name=f"{slug}.{chosen.extension}")
+        response.headers["Content-Location"] = url_for(
+            "pages.data", kind=kind, name=f"{slug}.{chosen.extension}"
+        )
     return response
-

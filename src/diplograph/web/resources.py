@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from diplograph.graph.namespaces import DG
 from diplograph.store import GraphStore
-from diplograph.web.terms import Linker, TermView, compact, value_of
+from diplograph.web.terms import Linker, TermView, value_of
 
 EXISTS = "ASK { { ?resource ?p ?o } UNION { ?s ?p ?resource } }"
 
@@ -40,7 +40,7 @@ CONSTRUCT {
 FACTS = """
 SELECT ?resource ?p ?o (SAMPLE(?oLabel) AS ?label) (SAMPLE(?pName) AS ?pLabel) WHERE {
   ?resource ?p ?o .
-  OPTIONAL { ?o rdfs:label ?oLabel FILTER(isIRI(?o)) }
+  OPTIONAL { ?o rdfs:label|dcterms:title ?oLabel FILTER(isIRI(?o)) }
   OPTIONAL { ?p rdfs:label ?pName }
 } GROUP BY ?resource ?p ?o
 """
@@ -48,7 +48,7 @@ SELECT ?resource ?p ?o (SAMPLE(?oLabel) AS ?label) (SAMPLE(?pName) AS ?pLabel) W
 INBOUND = """
 SELECT ?resource ?s ?p (SAMPLE(?sName) AS ?label) (SAMPLE(?pName) AS ?pLabel) WHERE {
   ?s ?p ?resource .
-  OPTIONAL { ?s rdfs:label ?sName }
+  OPTIONAL { ?s rdfs:label|dcterms:title ?sName }
   OPTIONAL { ?p rdfs:label ?pName }
 } GROUP BY ?resource ?s ?p
 LIMIT 1000
@@ -75,6 +75,7 @@ SELECT DISTINCT ?resource ?sentence ?start ?article ?articleTitle WHERE {
   OPTIONAL { ?evidence oa:hasSource ?article OPTIONAL { ?article dcterms:title ?articleTitle } }
 } ORDER BY ?article ?start
 """
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -137,7 +138,7 @@ class ResourceReader:
         return sorted(triples, key=str)
 
     def view(self, iri: str) -> ResourceView:
-        view = ResourceView(iri=iri, label=compact(iri))
+        view = ResourceView(iri=iri, label=self.linker.view(ox.NamedNode(iri)).text)
         rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
         label_iri = "http://www.w3.org/2000/01/rdf-schema#label"
         for row in self._run(FACTS, iri):
@@ -147,16 +148,20 @@ class ResourceReader:
             if predicate.value == rdf_type:
                 view.types.append(value)
             view.facts.append(Fact(predicate, value))
-        label = view.first(label_iri)
+        label = view.first(label_iri) or view.first("http://purl.org/dc/terms/title")
         if label is not None:
             view.label = label.text
-        view.facts.sort(key=lambda fact: (fact.property.value != label_iri, fact.property.text, fact.value.text))
+        view.facts.sort(
+            key=lambda fact: (fact.property.value != label_iri, fact.property.text, fact.value.text)
+        )
         inbound: dict[str, list[TermView]] = defaultdict(list)
         for row in self._run(INBOUND, iri):
             predicate = self.linker.view(row["p"], value_of(row["pLabel"]))
             view.inbound_labels[predicate.value] = predicate
             inbound[predicate.value].append(self.linker.view(row["s"], value_of(row["label"])))
-        view.inbound = {key: sorted(items, key=lambda item: item.text) for key, items in sorted(inbound.items())}
+        view.inbound = {
+            key: sorted(items, key=lambda item: item.text) for key, items in sorted(inbound.items())
+        }
         if view.has_type("Meeting") or view.has_type("MeetingReport"):
             view.participants = self.participants(iri)
         view.evidence = self.evidence(iri)
@@ -183,6 +188,8 @@ class ResourceReader:
             article = row["article"]
             key = (row["sentence"].value, value_of(article))
             if key not in found:
-                shown = self.linker.view(article, value_of(row["articleTitle"])) if article is not None else None
+                shown = (
+                    self.linker.view(article, value_of(row["articleTitle"])) if article is not None else None
+                )
                 found[key] = Evidence(row["sentence"].value, shown)
         return list(found.values())

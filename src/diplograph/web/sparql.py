@@ -77,7 +77,9 @@ def read_examples(folder: Path) -> list[ExampleQuery]:
             key, _, value = line.lstrip("# ").partition(":")
             if value and key.strip().lower() in ("title", "description"):
                 header[key.strip().lower()] = value.strip()
-        examples.append(ExampleQuery(path.stem, header.get("title", path.stem), header.get("description", ""), text))
+        examples.append(
+            ExampleQuery(path.stem, header.get("title", path.stem), header.get("description", ""), text)
+        )
     return examples
 
 
@@ -106,7 +108,9 @@ def query_text() -> str | None:
     if request.method == "POST" and request.mimetype == SPARQL_QUERY:
         return request.get_data(as_text=True)
     if request.method == "POST" and request.mimetype not in (FORM_ENCODED, "multipart/form-data"):
-        raise BadQuery(f"Unsupported Content-Type {request.mimetype!r}: use {SPARQL_QUERY} or {FORM_ENCODED}.")
+        raise BadQuery(
+            f"Unsupported Content-Type {request.mimetype!r}: use {SPARQL_QUERY} or {FORM_ENCODED}."
+        )
     text = request.values.get("query")
     return text if text is not None else None
 
@@ -184,7 +188,9 @@ def query_page(sparql: str | None) -> Response:
     downloads = []
     if results is not None:
         family = GRAPH_FORMATS[:4] if results.kind == "triples" else RESULT_FORMATS
-        extra = {key: values for key, values in request.args.lists() if key not in ("format", "output", "results")}
+        extra: dict[str, Any] = {
+            key: values for key, values in request.args.lists() if key not in ("format", "output", "results")
+        }
         for candidate in family:
             downloads.append((candidate, url_for("sparql.endpoint", **extra, format=candidate.names[0])))
     body = render_template(
@@ -213,7 +219,9 @@ def html_results(results: Any) -> HtmlResults:
             if len(rows) >= MAX_HTML_ROWS:
                 truncated = True
                 break
-            rows.append([linker.view(triple.subject), linker.view(triple.predicate), linker.view(triple.object)])
+            rows.append(
+                [linker.view(triple.subject), linker.view(triple.predicate), linker.view(triple.object)]
+            )
         return HtmlResults("triples", columns, rows, truncated=truncated)
     columns = [variable.value for variable in results.variables]
     for solution in results:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -70,7 +71,9 @@ class _QueueWriter:
 class ResultStream:
     """The response body: iterates the producer's chunks; ``close()`` (called by the WSGI server) stops it."""
 
-    def __init__(self, first: bytes, chunks: queue.Queue[Any], cancelled: threading.Event, finished: bool) -> None:
+    def __init__(
+        self, first: bytes, chunks: queue.Queue[Any], cancelled: threading.Event, finished: bool
+    ) -> None:
         self.first = first
         self.chunks = chunks
         self.cancelled = cancelled
@@ -111,6 +114,7 @@ def stream_query(
     def produce() -> None:
         writer = _QueueWriter(chunks, cancelled)
         started = False
+        results: Any = None
         try:
             results = run()
             prepared = prepare(results)
@@ -122,6 +126,10 @@ def stream_query(
         except _Cancelled:
             return
         except BaseException as error:  # handed over to the request thread, which re-raises or logs it
+            # pyoxigraph results must be dropped in the thread that made them: forget every reference the
+            # traceback's frames hold before the error crosses to the request thread.
+            results = None
+            traceback.clear_frames(error.__traceback__)
             if not started:
                 handover.put(("error", error))
                 return

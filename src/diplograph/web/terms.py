@@ -79,11 +79,16 @@ class Linker:
             return iri, True
         return None, False
 
+    def fallback_label(self, iri: str) -> str:
+        """For an IRI without rdfs:label: ``evidence 000_x-0-12`` for ours, ``dg:Meeting`` for known terms."""
+        parts = self.split(iri)
+        return f"{parts[0]} {parts[1]}" if parts else compact(iri)
+
     def view(self, term: object, label: str | None = None) -> TermView:
         """A pyoxigraph term (or None) as a TermView; ``label`` is the IRI's rdfs:label when known."""
         if isinstance(term, ox.NamedNode):
             href, external = self.href(term.value)
-            return TermView(label or compact(term.value), "iri", term.value, href, external)
+            return TermView(label or self.fallback_label(term.value), "iri", term.value, href, external)
         if isinstance(term, ox.Literal):
             datatype = term.datatype.value
             shown_type = None if datatype in (XSD_STRING, RDF_LANG_STRING) else compact(datatype)

@@ -1,0 +1,257 @@
+"""The `diplograph` command: thin commands that parse options, call one function and print a summary."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+import pyoxigraph as ox
+
+from diplograph import __version__
+from diplograph.config import SETTINGS, Settings
+from diplograph.errors import ArticleError, DiplographError
+
+F = Callable[..., Any]
+HELP = {setting.name: setting.help for setting in SETTINGS}
+EXPORT_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "turtle": ox.RdfFormat.TURTLE,
+                  "jsonld": ox.RdfFormat.JSON_LD}
+
+
+def store_option(command: F) -> F:
+    return click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+                        help=f"{HELP['store']} [env DIPLOGRAPH_STORE; default var/store]")(command)
+
+
+def base_option(command: F) -> F:
+    return click.option("--base", help=f"{HELP['base']} [env DIPLOGRAPH_BASE]")(command)
+
+
+def settings_from(**options: Any) -> Settings:
+    return Settings.load({name: value for name, value in options.items() if value is not None})
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="diplograph")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+def main(verbose: int) -> None:
+    """Diplograph: a knowledge graph of diplomacy built from news articles."""
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@main.command()
+@store_option
+@base_option
+@click.option("--articles", type=click.Path(file_okay=False, path_type=Path), help=HELP["articles"])
+def build(store: Path | None, base: str | None, articles: Path | None) -> None:
+    """Read every article under data/articles/, extract, map, validate and load (idempotent)."""
+    from diplograph.articles.reading import read_directory
+
+    settings = settings_from(store=store, base=base, articles=articles)
+    if not settings.articles.is_dir():
+        raise click.ClickException(f"{settings.articles}: no such folder of articles")
+    _run_batch(settings, read_directory(settings.articles), load_ontology=True)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@store_option
+@base_option
+def ingest(sources: tuple[str, ...], store: Path | None, base: str | None) -> None:
+    """Add or replace articles from files (.txt, .html, .jsonl), folders or URLs (fetched on request)."""
+    settings = settings_from(store=store, base=base)
+    _run_batch(settings, _read_sources(sources, settings), load_ontology=False)
+
+
+def _read_sources(sources: tuple[str, ...], settings: Settings) -> Iterator[Any]:
+    from diplograph.articles.fetching import fetch_url
+    from diplograph.articles.metadata import load_metadata
+    from diplograph.articles.reading import read_path
+
+    sidecar = settings.data / "articles.csv"
+    metadata = load_metadata(sidecar) if sidecar.exists() else {}
+    for source in sources:
+        if source.startswith(("http://", "https://")):
+            try:
+                yield fetch_url(source, metadata)
+            except ArticleError as error:
+                yield error
+        elif not Path(source).exists():
+            yield ArticleError(f"{source}: no such file or folder")
+        else:
+            yield from read_path(Path(source), metadata)
+
+
+def _run_batch(settings: Settings, items: Any, *, load_ontology: bool) -> None:
+    from diplograph.pipeline import Pipeline
+    from diplograph.store import GraphStore
+
+    store = GraphStore.open(settings.store)
+    pipeline = Pipeline(settings, store)
+    if load_ontology:
+        pipeline.load_ontology()
+    items = list(items)
+    show = sys.stderr.isatty()
+    with click.progressbar(length=len(items), label="Articles", file=sys.stderr if show else _Silent()) as bar:
+        summary = pipeline.ingest(items, progress=lambda _id: bar.update(1))
+    for _article_id, reason in summary.rejected:
+        click.echo(f"rejected: {reason}", err=True)
+    click.echo(summary.line())
+    if summary.failed:
+        sys.exit(1)
+
+
+class _Silent:
+    """A progress bar target that prints nothing (when stderr is not a terminal)."""
+
+    def write(self, _text: str) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--graph", "graph_iri", help="Graph for triples (default: a graph named after each file).")
+@store_option
+@base_option
+def load(files: tuple[Path, ...], graph_iri: str | None, store: Path | None, base: str | None) -> None:
+    """Load RDF files as they are (N-Quads, TriG, N-Triples, Turtle, RDF/XML, JSON-LD), without extraction."""
+    from rdflib import URIRef
+
+    from diplograph.store import GraphStore
+
+    settings = settings_from(store=store, base=base)
+    graph_store = GraphStore.open(settings.store)
+    failed = False
+    for path in files:
+        target = URIRef(graph_iri or f"{settings.base}graph/file/{path.name}")
+        try:
+            graph_store.load_file(path, target)
+            click.echo(f"loaded {path} into {target}")
+        except (SyntaxError, ValueError, OSError) as error:
+            click.echo(f"rejected: {path}: {error}", err=True)
+            failed = True
+    graph_store.flush()
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@store_option
+def validate(store: Path | None) -> None:
+    """Check the whole graph against the SHACL shapes; exit status 1 on violations."""
+    from rdflib import Graph
+
+    from diplograph.store import GraphStore
+    from diplograph.validate import validate_graph
+
+    settings = settings_from(store=store)
+    graph_store = GraphStore.open(settings.store, read_only=True)
+    triples = graph_store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    union = Graph().parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES), format="nt")
+    report = validate_graph(union)
+    if report.conforms:
+        click.echo(f"conforms: {len(union)} triples checked, no violations")
+        return
+    click.echo(report.text())
+    sys.exit(1)
+
+
+@main.command()
+@store_option
+@base_option
+@click.option("--host", help=HELP["host"])
+@click.option("--port", type=int, help=HELP["port"])
+@click.option("--threads", type=int, help=HELP["threads"])
+def serve(store: Path | None, base: str | None, host: str | None, port: int | None, threads: int | None) -> None:
+    """Serve the SPARQL endpoint and the linked-data pages (waitress, default http://127.0.0.1:5000)."""
+    from diplograph.store import GraphStore
+    from diplograph.web import serve as run_server
+
+    settings = settings_from(store=store, base=base, host=host, port=port, threads=threads)
+    graph_store = GraphStore.open(settings.store, read_only=True)
+    click.echo(f"Serving {settings.store} at http://{settings.host}:{settings.port}/", err=True)
+    run_server(settings, graph_store)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--format", "output", type=click.Choice(["table", "json", "csv", "tsv", "turtle"]), default="table",
+              show_default=True, help="Output format.")
+@store_option
+def query(query: str, output: str, store: Path | None) -> None:
+    """Run a SPARQL query given as text or as a .rq file."""
+    from diplograph.store import GraphStore
+
+    text = Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).exists() else query
+    settings = settings_from(store=store)
+    results = GraphStore.open(settings.store, read_only=True).query(text)
+    _print_results(results, output)
+
+
+def _print_results(results: Any, output: str) -> None:
+    if isinstance(results, ox.QueryBoolean):
+        click.echo("true" if bool(results) else "false")
+        return
+    if isinstance(results, ox.QueryTriples):
+        click.echo(results.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8"), nl=False)
+        return
+    if output in ("json", "csv", "tsv"):
+        format = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
+                  "tsv": ox.QueryResultsFormat.TSV}[output]
+        data = results.serialize(format=format).decode("utf-8")
+        click.echo(json.dumps(json.loads(data), indent=2) if output == "json" else data, nl=output == "json")
+        return
+    names = [variable.value for variable in results.variables]
+    rows = [[_cell(solution[name]) for name in names] for solution in results]
+    widths = [min(60, max([len(name), *(len(row[i]) for row in rows)])) for i, name in enumerate(names)]
+    click.echo("  ".join(name.ljust(width) for name, width in zip(names, widths, strict=True)))
+    click.echo("  ".join("-" * width for width in widths))
+    for row in rows:
+        click.echo("  ".join(cell[:width].ljust(width) for cell, width in zip(row, widths, strict=True)))
+    click.echo(f"({len(rows)} rows)", err=True)
+
+
+def _cell(term: Any) -> str:
+    return "" if term is None else term.value
+
+
+@main.command()
+@click.option("--format", "output", type=click.Choice(sorted(EXPORT_FORMATS)), default="nquads",
+              show_default=True, help="RDF serialization.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout).")
+@store_option
+def export(output: str, output_file: Path | None, store: Path | None) -> None:
+    """Write the whole graph as RDF; graph-less formats get the union of all graphs."""
+    from diplograph.store import GraphStore
+
+    settings = settings_from(store=store)
+    graph_store = GraphStore.open(settings.store, read_only=True)
+    format = EXPORT_FORMATS[output]
+    target = output_file.open("wb") if output_file else sys.stdout.buffer
+    try:
+        if format.supports_datasets:
+            graph_store.dump(target, format)
+        else:
+            triples = graph_store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+            target.write(triples.serialize(format=format))
+    finally:
+        if output_file:
+            target.close()
+
+
+def run() -> None:
+    try:
+        main(standalone_mode=True)
+    except DiplographError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
