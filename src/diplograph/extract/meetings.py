@@ -26,7 +26,8 @@ TRIGGER = re.compile(r"\b(?:" + MEETING_VERB + "|" + MEETING_NOUN + r")\b", re.I
 NOT_A_MEETING = re.compile(
     r"\b(?:(?:tele)?phone|video|conference|zoom)\s+(?:call|conversations?|conference|talks|link)s?\b|"
     r"\b(?:called|phoned|wrote\s+to|letter\s+to)\b|\bby\s+(?:tele)?phone\b|"
-    r"\brather\s+than\b[^.;]*|\bwould\s+be\s+easier\b[^.;]*",
+    r"\brather\s+than\b[^.;]*|\bwould\s+be\s+easier\b[^.;]*|\bdelegation\s+to\s+(?:the\s+)?(?:\w+\s+)?talks\b|"
+    r"“[^”]*”|\"[^\"]*\"",
     re.IGNORECASE,
 )
 STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
@@ -36,7 +37,7 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
      re.compile(r"\b(?:could|possibly|possibility|proposed|proposal|propose[sd]?|might|may\s+(?:be|take|meet)|"
                 r"suggested|offered\s+to|if\s+they\s+happen(?:ed)?|considering|idea\s+of)\b", re.I)),
     (Status.PLANNED, "future",
-     re.compile(r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+due\s+to|agreed\s+to|invit(?:e|es|ed|ing)|plans?\s+to|"
+     re.compile(r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+to|agreed\s+to|(?:working|plans?)\s+to\s+organi[sz]e|invit(?:e|es|ed|ing)|plans?\s+to|"
                 r"planned|scheduled|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
                 r"to\s+host|next\s+(?:week|month|year)|this\s+month|later\s+this)\b", re.I)),
     (Status.HELD, "past",
@@ -45,7 +46,7 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
 )
 EXCLUDED_AFTER = re.compile(
     r"\b(?:excluding|without(?:\s+the\s+involvement\s+of)?|except|against|rather\s+than|instead\s+of|"
-    r"in\s+response\s+to|about|to\s+abandon|so\s+as)\b",
+    r"in\s+response\s+to|about|to\s+abandon|so\s+as|snub(?:s|bed|bing)?|(?:shows|means|ensures|proves)\s+that)\b",
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(r"\b(?:this|the|that|these|those|its|their|[A-Z][a-z]+day['’]s)\s+(?:\w+\s+){0,3}?(?:"
@@ -68,6 +69,12 @@ class _Draft:
     states: set[str] = field(default_factory=set)
 
 
+CLAUSE_BREAK = re.compile(
+    r"\s[—–]\s|;|:\s|,\s+(?=(?:and|but|while|whereas|which|so|as)\s+(?:they|he|she|it|we|the|a|an)\b)|"
+    r"^(?:Ahead\s+of|After|Before|Following|Earlier\s+in|Later\s+in|Amid)\b[^,]{0,120},\s"
+)
+
+
 def find_meetings(
     text: str,
     sentences: list[Span],
@@ -77,43 +84,65 @@ def find_meetings(
 ) -> tuple[MeetingFinding, ...]:
     drafts: list[_Draft] = []
     for sentence in sentences:
-        draft = _draft_from_sentence(text, sentence, recognised, dates, gazetteer)
-        if draft is None:
-            continue
-        if len(draft.states) < 2 and not _stands_alone(draft):
-            if drafts and (draft.anaphoric or _same_place(drafts[-1], draft)):
-                _absorb(drafts[-1], draft)
-            continue
-        drafts.append(draft)
+        for clause in clauses(text, sentence):
+            draft = _draft_from_clause(text, sentence, clause, recognised, dates, gazetteer)
+            if draft is None:
+                continue
+            refers_back = drafts and (_definite_reference(text, draft) and draft.states & drafts[-1].states)
+            if refers_back or (len(draft.states) < 2 and not _stands_alone(draft, text)):
+                if drafts and (draft.anaphoric or _same_place(drafts[-1], draft)):
+                    _absorb(drafts[-1], draft, evidence_only=True)
+                continue
+            drafts.append(draft)
     merged = _merge_within_article(drafts)
     return tuple(_finish(draft, gazetteer) for draft in merged)
 
 
-def _stands_alone(draft: _Draft) -> bool:
-    """One side plus a named counterpart or a place is still a meeting ('Lavrov invited … to Moscow')."""
-    return len(draft.participants) >= 2 and draft.place is not None
-
-
-def _draft_from_sentence(
-    text: str, sentence: Span, recognised: Recognised, dates: list[DateMention], gazetteer: Gazetteer
-) -> _Draft | None:
+def clauses(text: str, sentence: Span) -> list[Span]:
+    """Split a sentence where a new clause can start a new event: dashes, colons, ', and they …'."""
     body = sentence.of(text)
+    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(body)), len(body)]
+    return [Span(sentence.start + a, sentence.start + b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _definite_reference(text: str, draft: _Draft) -> bool:
+    """'the goal of the talks would be …': a definite noun that points back at a meeting already told."""
+    before = text[max(0, draft.trigger.start - 12) : draft.trigger.start]
+    return bool(re.search(r"\b(?:the|this|that|these|its|their)\s+$", before, re.IGNORECASE)) and not draft.date
+
+
+def _stands_alone(draft: _Draft, text: str = "") -> bool:
+    """Two parties and a place ('Lavrov invited … to meet in Moscow'), or a meeting named after its place
+    ('the just concluded Astana meeting'), are meetings even when only one state is named."""
+    if draft.place is None or not draft.participants:
+        return False
+    named = bool(text) and text[max(0, draft.trigger.start - 40) : draft.trigger.start].rstrip().endswith(draft.place.label)
+    return len(draft.participants) >= 2 or named
+
+
+def _draft_from_clause(
+    text: str,
+    sentence: Span,
+    clause: Span,
+    recognised: Recognised,
+    dates: list[DateMention],
+    gazetteer: Gazetteer,
+) -> _Draft | None:
+    body = clause.of(text)
     blocked = [Span(m.start(), m.end()) for m in NOT_A_MEETING.finditer(body)]
     triggers = [m for m in TRIGGER.finditer(body) if not any(b.start <= m.start() < b.end for b in blocked)]
     if not triggers:
         return None
     trigger = triggers[0]
     status, rule = _status(body, trigger)
-    cutoff = _exclusion_start(body, blocked)
-    in_scope = [m for m in recognised.mentions
-                if sentence.start <= m.span.start < sentence.end and m.span.start - sentence.start < cutoff]
-    groups = [g for g in recognised.role_groups
-              if sentence.start <= g.span.start < sentence.end and g.span.start - sentence.start < cutoff]
-    participants = _participants(text, in_scope, groups, recognised, sentence, cutoff, gazetteer)
-    place = _place(text, sentence, in_scope, trigger)
-    date = _date(sentence, dates, trigger)
-    trigger_span = Span(sentence.start + trigger.start(), sentence.start + trigger.end())
+    cutoff = clause.start + _exclusion_start(body, blocked)
+    in_scope = [m for m in recognised.mentions if clause.start <= m.span.start < cutoff]
+    groups = [g for g in recognised.role_groups if clause.start <= g.span.start < cutoff]
+    participants = _participants(text, in_scope, groups, recognised, Span(clause.start, cutoff), gazetteer)
+    place = _place(text, clause, in_scope, trigger)
+    date = _date(clause, dates, trigger)
     anaphoric = bool(ANAPHOR.search(body))
+    trigger_span = Span(clause.start + trigger.start(), clause.start + trigger.end())
     draft = _Draft(status, f"meeting:{rule}", participants, [sentence], date, place, trigger_span, anaphoric)
     draft.states = {p.represents or p.entity.key for p in participants}
     return draft
@@ -135,7 +164,7 @@ def _status(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
     return best[1], best[2]
 
 
-def _exclusion_start(body: str, blocked: list[Span]) -> int:
+def _exclusion_start(body: str, blocked: list[Span]) -> int:  # noqa: ARG001
     """Mentions after 'excluding', 'without', 'against'… are not participants."""
     match = EXCLUDED_AFTER.search(body)
     return match.start() if match else len(body)
@@ -146,30 +175,27 @@ def _participants(
     mentions: list[Mention],
     groups: list[RoleGroup],
     recognised: Recognised,
-    sentence: Span,
-    cutoff: int,
+    scope: Span,
     gazetteer: Gazetteer,
 ) -> list[Participant]:
     found: list[Participant] = []
-    for group in groups:
-        for country in group.countries:
-            person = _named_holder(recognised, group.role, country)
-            if person is not None:
-                found.append(Participant(person, group.role, country))
-            else:
-                state = _entity_of(gazetteer, country)
-                if state is not None:
-                    found.append(Participant(state, group.role, country))
+    pairs = [(group.role, country) for group in groups for country in group.countries]
+    for role, country in [*pairs, *_counterparts(text, mentions, groups)]:
+        person = _named_holder(recognised, role, country)
+        if person is not None:
+            found.append(Participant(person, role, country))
+        elif (state := _entity_of(gazetteer, country)) is not None:
+            found.append(Participant(state, role, country))
     for mention in mentions:
         entity = mention.entity
         if entity.kind == "person":
             found.append(Participant(entity, mention.role, mention.represents))
-        elif entity.kind == "country" and not _is_premodifier(text, mention):
+        elif entity.kind == "country" and not _is_premodifier(text, mention) and not _is_location(text, mention, recognised.mentions):
             found.append(Participant(entity, None, entity.key))
         elif entity.kind == "organization" and not MEDIA_OR_AGENCY.search(entity.label):
             found.append(Participant(entity, None, entity.country))
     for key, span in recognised.demonyms:
-        if sentence.start <= span.start < sentence.end and span.start - sentence.start < cutoff:
+        if scope.start <= span.start < scope.end:
             word = span.of(text)
             if word.endswith("s") or re.match(r"\s+(?:delegation|government|side|officials|leaders)\b", text[span.end :]):
                 state = _entity_of(gazetteer, key)
@@ -180,8 +206,37 @@ def _participants(
 
 def _is_premodifier(text: str, mention: Mention) -> bool:
     """'Iran Foreign Minister X', 'Russia's delegation': the state qualifies someone else in the sentence."""
+    after = text[mention.span.end : mention.span.end + 30]
+    if re.match(r"['’]s\s+(?!delegation|government|side|representatives|leaders?)", after):
+        return True  # "Syria's long-running conflict": a possessor, not a party
     return bool(re.match(r"(?:['’]s)?\s+(?:foreign|defen[cs]e|prime|president|crown|national|military)\b",
-                         text[mention.span.end : mention.span.end + 30], re.IGNORECASE))
+                         after, re.IGNORECASE))
+
+
+def _is_location(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """'Astana, Kazakhstan', 'Kazakhstan, the proposed venue', 'in Syria': the state is where, not who."""
+    before = text[max(0, mention.span.start - 40) : mention.span.start]
+    after = text[mention.span.end : mention.span.end + 40]
+    after_city = bool(re.search(r"\b[A-Z][\w’'-]+,\s*$", before)) and any(
+        m.entity.kind == "city" and re.fullmatch(r",\s*", text[m.span.end : mention.span.start]) for m in mentions
+    )
+    return bool(
+        after_city
+        or re.match(r",\s+(?:the\s+)?(?:proposed\s+|planned\s+)?(?:venue|host\s+country|location)\b", after)
+        or re.search(r"\b(?:in|across|inside|into|from|leave|out\s+of)\s+(?:the\s+whole\s+of\s+)?$", before)
+    )
+
+
+def _counterparts(text: str, mentions: list[Mention], groups: list[RoleGroup]) -> list[tuple[str, str]]:
+    """'met their Assad regime counterpart': the state named before 'counterpart' in the same role."""
+    roles = [g.role for g in groups] + [m.role for m in mentions if m.role]
+    if not roles:
+        return []
+    found = []
+    for mention in mentions:
+        if mention.entity.kind == "country" and re.match(r"\s+counterparts?\b", text[mention.span.end : mention.span.end + 15]):
+            found.append((roles[0], mention.entity.key))
+    return found
 
 
 def _named_holder(recognised: Recognised, role: str, country: str) -> Entity | None:
@@ -203,29 +258,35 @@ def _deduplicate(participants: Iterable[Participant]) -> list[Participant]:
         known = by_key.get(key)
         if known is None or (participant.role and not known.role):
             by_key[key] = participant
-    represented = {p.represents for p in by_key.values() if p.entity.kind != "country" and p.represents}
-    return [p for key, p in by_key.items() if not (p.entity.kind == "country" and key in represented)]
+    represented = {p.represents for p in by_key.values() if p.entity.kind == "person" and p.represents}
+    states = {key for key, p in by_key.items() if p.entity.kind == "country"}
+    return [
+        p
+        for key, p in by_key.items()
+        if not (p.entity.kind == "country" and key in represented)
+        and not (p.entity.kind == "organization" and p.represents in represented | states)
+    ]
 
 
-def _place(text: str, sentence: Span, mentions: list[Mention], trigger: re.Match[str]) -> Entity | None:
-    trigger_start = sentence.start + trigger.start()
+def _place(text: str, scope: Span, mentions: list[Mention], trigger: re.Match[str]) -> Entity | None:
+    trigger_start = scope.start + trigger.start()
     candidates = []
     for mention in mentions:
         if mention.entity.kind != "city":
             continue
-        before = text[max(sentence.start, mention.span.start - 12) : mention.span.start]
+        before = text[max(scope.start, mention.span.start - 12) : mention.span.start]
         after = text[mention.span.end : mention.span.end + 25]
         if PLACE_BEFORE.search(before) or re.match(r"[”\"]?\s+(?:" + MEETING_NOUN + r"|process)\b", after, re.I):
             candidates.append((abs(mention.span.start - trigger_start), mention.entity))
     return min(candidates, key=lambda item: item[0])[1] if candidates else None
 
 
-def _date(sentence: Span, dates: list[DateMention], trigger: re.Match[str]) -> PartialDate | None:
-    """The date expression nearest the trigger in the sentence; unresolved expressions mean unknown."""
-    inside = [d for d in dates if sentence.start <= d.span.start < sentence.end]
+def _date(scope: Span, dates: list[DateMention], trigger: re.Match[str]) -> PartialDate | None:
+    """The date expression nearest the trigger in the scope; unresolved expressions mean unknown."""
+    inside = [d for d in dates if scope.start <= d.span.start < scope.end]
     if not inside:
         return None
-    trigger_start = sentence.start + trigger.start()
+    trigger_start = scope.start + trigger.start()
     nearest = min(inside, key=lambda d: abs(d.span.start - trigger_start))
     return nearest.value
 
@@ -234,8 +295,13 @@ def _same_place(earlier: _Draft, later: _Draft) -> bool:
     return later.place is not None and earlier.place is not None and later.place.key == earlier.place.key
 
 
-def _absorb(target: _Draft, other: _Draft) -> None:
-    target.evidence.extend(other.evidence)
+def _absorb(target: _Draft, other: _Draft, evidence_only: bool = False) -> None:
+    """Fold another mention of the same meeting in; a mere reference ('the meeting') adds evidence only."""
+    target.evidence.extend(e for e in other.evidence if e not in target.evidence)
+    if evidence_only:
+        target.date = target.date or other.date
+        target.place = target.place or other.place
+        return
     target.participants = _deduplicate([*target.participants, *other.participants])
     target.states |= other.states
     if target.date is None or (other.date is not None and _more_precise(other.date, target.date)
@@ -254,7 +320,11 @@ _STATUS_WEIGHT = {Status.PROPOSED: 0, Status.PLANNED: 1, Status.HELD: 2, Status.
 
 
 def _stronger(a: _Draft, b: _Draft) -> tuple[Status, str]:
-    """Across one article's mentions the latest stage wins: proposed < planned < held < called off."""
+    """Across one article's mentions the latest stage wins: proposed < planned < held < called off.
+
+    A status guessed without any cue (rule ``default``) never overrides one the text states."""
+    if a.rule.endswith(":default") != b.rule.endswith(":default"):
+        return (b.status, b.rule) if a.rule.endswith(":default") else (a.status, a.rule)
     return (a.status, a.rule) if _STATUS_WEIGHT[a.status] >= _STATUS_WEIGHT[b.status] else (b.status, b.rule)
 
 

@@ -22,7 +22,7 @@ REPORTING_VERB = (r"said|says|say|told|tells|urged|urges|warned|warns|described|
 _VERB = re.compile(r"\b(?:" + REPORTING_VERB + r")\b", re.IGNORECASE)
 _QUOTE = re.compile(r"“(?P<curly>[^”]{2,600})”|\"(?P<straight>[^\"\n]{2,600})\"")
 _UNNAMED_OFFICIAL = re.compile(
-    r"\b(?:an?|the)\s+(?:senior\s+|top\s+|unnamed\s+)?(?P<who>[\w.’' ]{0,30}?)\s*(?:official|diplomat|source|spokesman)s?\b"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:senior\s+|top\s+|unnamed\s+)?(?P<who>[\w.’' ]{0,30}?)\s*(?:official|diplomat|source)s?\b"
 )
 
 OPPOSE_CUES = ("reject", "dismiss", "oppose", "condemn", "unacceptable", "unrealistic", "unprofessional",
@@ -96,13 +96,32 @@ def _speaker(text: str, quote: _Quote, recognised: Recognised) -> Entity | None:
     if not verbs:
         return None
     verb = verbs[0]
+    official = _unnamed_official(text, Span(sentence.start, sentence.start + verbs[0].start()), recognised)
+    if official is not None:
+        return official
     candidates = _holders_in(text, sentence, recognised, exclude=quote.words)
     if not candidates:
-        return _unnamed_official(text, sentence, recognised)
+        return _unnamed_official(text, sentence, recognised) or _pronoun_antecedent(text, sentence, recognised)
     verb_position = sentence.start + verb.start()
-    before = [m for m in candidates if m.span.start < verb_position]
-    chosen = before[-1] if before else candidates[0]
+    opening = re.match(r"[A-Z]\w+ing\b[^,]*,", sentence.of(text))  # "Hosting X in Tehran, Y proclaimed"
+    clause_start = sentence.start + (opening.end() if opening else 0)
+    subjects = [m for m in candidates
+                if clause_start <= m.span.start < verb_position and not _is_possessive(text, m)]
+    chosen = subjects[0] if subjects else candidates[0]
     return chosen.entity if chosen.entity.kind != "city" else None
+
+
+def _is_possessive(text: str, mention: Mention) -> bool:
+    return text[mention.span.end : mention.span.end + 2] in ("'s", "’s")
+
+
+def _pronoun_antecedent(text: str, sentence: Span, recognised: Recognised) -> Entity | None:
+    """'he said …': the last person named in the two sentences before."""
+    if not re.search(r"\b(?:he|she)\s+(?:\w+\s+)?(?:" + REPORTING_VERB + r")\b", sentence.of(text), re.IGNORECASE):
+        return None
+    window_start = max(0, sentence.start - 400)
+    earlier = [m for m in recognised.mentions if window_start <= m.span.start < sentence.start and m.entity.kind == "person"]
+    return earlier[-1].entity if earlier else None
 
 
 def _holders_in(text: str, sentence: Span, recognised: Recognised, exclude: Span | None = None) -> list[Mention]:
@@ -142,7 +161,7 @@ def _state_entity(recognised: Recognised, key: str | None) -> Entity | None:
 
 _REPORTED = re.compile(
     r"\b(?P<verb>said|says|maintained|insisted|stressed|warned|argued|noted|declared|announced)\s+"
-    r"(?:(?:in|on|at|during)\s+[^,]{0,60}?\s+)?(?:that\s+)?(?P<clause>[^“”\"]{12,})$"
+    r"(?:(?:in|on|at|during)\s+[^,]{0,60}?\s+that\s+|that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
 
 
@@ -153,8 +172,11 @@ def _reported_speech(text: str, sentence: Span, recognised: Recognised) -> tuple
     match = _REPORTED.search(body)
     if not match:
         return None
-    speakers = [m for m in _holders_in(text, sentence, recognised) if m.span.start < sentence.start + match.start()]
-    holder = speakers[-1].entity if speakers else _unnamed_official(text, Span(sentence.start, sentence.start + match.start()), recognised)
+    before_verb = Span(sentence.start, sentence.start + match.start())
+    speakers = [m for m in _holders_in(text, sentence, recognised) if m.span.start < before_verb.end
+                and not _is_possessive(text, m)]
+    official = _unnamed_official(text, before_verb, recognised)
+    holder = official or (speakers[0].entity if speakers else None)
     if holder is None:
         return None
     clause = Span(sentence.start + match.start("clause"), sentence.end)
