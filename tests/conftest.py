@@ -27,7 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 BASE = "http://127.0.0.1:5000/"
 
 
-def run_cli(*arguments: str, env: dict[str, str] | None = None, check: bool = False) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *arguments: str, env: dict[str, str] | None = None, check: bool = False
+) -> subprocess.CompletedProcess[str]:
     """Run the real console entry point (``python -m diplograph``) and capture its output."""
     environment = {**os.environ, **(env or {})}
     return subprocess.run(
@@ -80,8 +82,18 @@ def seed_server(seed_store: Path) -> Iterator[str]:
     """`diplograph serve` on the seed store, on a free loopback port; yields its root URL."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "diplograph", "serve", "--store", str(seed_store), "--port", str(port),
-         "--base", BASE],
+        [
+            sys.executable,
+            "-m",
+            "diplograph",
+            "serve",
+            "--store",
+            str(seed_store),
+            "--port",
+            str(port),
+            "--base",
+            BASE,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -34,7 +34,9 @@ def test_quadrilateral_moscow_meeting_is_held_on_may_10_2023_with_all_four_minis
     assert meeting.status is Status.HELD
     assert meeting.date is not None and meeting.date.isoformat() == "2023-05-10"
     assert meeting.place is not None and meeting.place.key == "moscow"
-    assert {"hossein-amir-abdollahian", "sergey-lavrov", "faisal-mekdad", "mevlut-cavusoglu"} <= participants(meeting)
+    assert {"hossein-amir-abdollahian", "sergey-lavrov", "faisal-mekdad", "mevlut-cavusoglu"} <= participants(
+        meeting
+    )
     assert states(meeting) >= {"iran", "russia", "syria", "turkey"}
     assert meeting.kind == "multilateral"
 
@@ -75,9 +77,9 @@ def test_astana_process_of_january_2017_has_month_precision(seed_findings):
     assert meeting.status is Status.HELD
 
 
-# -- 000: "Following a series of telephone conversations between the Foreign Ministers of Russia, Iran and Syria,
-#         the Russians have agreed to host in Moscow on Friday 14th April 2017 a meeting of the three countries'
-#         foreign ministers."
+# -- 000: "Following a series of telephone conversations between the Foreign Ministers of Russia, Iran
+#         and Syria, the Russians have agreed to host in Moscow on Friday 14th April 2017 a meeting of the
+#         three countries' foreign ministers."
 
 
 def test_trilateral_moscow_meeting_is_planned_for_april_14_2017(seed_findings):
@@ -94,14 +96,18 @@ def test_telephone_conversations_are_not_meetings(seed_findings, seed_articles):
     for meeting in seed_findings["000"].meetings:
         assert meeting.status is not Status.HELD or "telephone" not in meeting.evidence[0].of(text)
     phone = text.index("telephone conversations")
-    first_sentences = [m for m in seed_findings["000"].meetings if m.evidence[0].start <= phone < m.evidence[0].end]
+    first_sentences = [
+        m for m in seed_findings["000"].meetings if m.evidence[0].start <= phone < m.evidence[0].end
+    ]
     assert all(m.status is Status.PLANNED for m in first_sentences)
 
 
 def test_bilateral_talks_the_day_before_are_planned_for_april_13(seed_findings):
-    # "Russian Foreign Minister Lavrov is also due to hold bilateral talks with Syrian Foreign Minister Muallem
-    #  the day before this tripartite meeting takes place."
-    bilateral = [m for m in seed_findings["000"].meetings if participants(m) == {"sergey-lavrov", "walid-muallem"}]
+    # "Russian Foreign Minister Lavrov is also due to hold bilateral talks with Syrian Foreign Minister
+    #  Muallem the day before this tripartite meeting takes place."
+    bilateral = [
+        m for m in seed_findings["000"].meetings if participants(m) == {"sergey-lavrov", "walid-muallem"}
+    ]
     assert len(bilateral) == 1
     assert bilateral[0].status is Status.PLANNED
     assert bilateral[0].date is not None and bilateral[0].date.isoformat() == "2017-04-13"
@@ -144,7 +150,7 @@ def test_trilateral_security_advisers_summit_in_jerusalem_is_planned(seed_findin
 
 
 def test_editorial_scare_quotes_are_not_positions(seed_findings, seed_articles):
-    # "The U.S. and Israel may consider Iran to be “the primary irritant,” but Russia doesn't see things this way"
+    # "The U.S. and Israel may consider Iran to be “the primary irritant,” but Russia doesn't see things …"
     text = seed_articles["002"].text
     assert not [p for p in seed_findings["002"].positions if p.quote.of(text) == "the primary irritant"]
 
@@ -213,7 +219,10 @@ def test_every_span_points_at_the_words_it_quotes(seed_findings, seed_articles):
     for key, findings in seed_findings.items():
         text = seed_articles[key].text
         for position in findings.positions:
-            assert position.quote.of(text) in position.sentence.of(text) or position.sentence.start <= position.quote.start
+            assert (
+                position.quote.of(text) in position.sentence.of(text)
+                or position.sentence.start <= position.quote.start
+            )
             assert 0 <= position.quote.start < position.quote.end <= len(text)
         for meeting in findings.meetings:
             for span in meeting.evidence:

@@ -127,8 +127,13 @@ def test_lavrov_is_russias_foreign_minister_since_2004(by_id, offices):
     assert lavrov["kind"] == "person"
     assert lavrov["country"] == "russia"
     assert {"Lavrov", "Sergei Lavrov"} <= set(aliases_of(lavrov))
-    assert {"person": "sergey-lavrov", "role": "foreign minister", "country": "russia",
-            "start": "2004", "end": ""} in offices
+    assert {
+        "person": "sergey-lavrov",
+        "role": "foreign minister",
+        "country": "russia",
+        "start": "2004",
+        "end": "",
+    } in offices
 
 
 @pytest.mark.parametrize(

@@ -18,13 +18,20 @@ from diplograph.errors import ArticleError, DiplographError
 
 F = Callable[..., Any]
 HELP = {setting.name: setting.help for setting in SETTINGS}
-EXPORT_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "turtle": ox.RdfFormat.TURTLE,
-                  "jsonld": ox.RdfFormat.JSON_LD}
+EXPORT_FORMATS = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 
 
 def store_option(command: F) -> F:
-    return click.option("--store", type=click.Path(file_okay=False, path_type=Path),
-                        help=f"{HELP['store']} [env DIPLOGRAPH_STORE; default var/store]")(command)
+    return click.option(
+        "--store",
+        type=click.Path(file_okay=False, path_type=Path),
+        help=f"{HELP['store']} [env DIPLOGRAPH_STORE; default var/store]",
+    )(command)
 
 
 def base_option(command: F) -> F:
@@ -97,7 +104,9 @@ def _run_batch(settings: Settings, items: Any, *, load_ontology: bool) -> None:
         pipeline.load_ontology()
     items = list(items)
     show = sys.stderr.isatty()
-    with click.progressbar(length=len(items), label="Articles", file=sys.stderr if show else _Silent()) as bar:
+    with click.progressbar(
+        length=len(items), label="Articles", file=sys.stderr if show else _Silent()
+    ) as bar:
         summary = pipeline.ingest(items, progress=lambda _id: bar.update(1))
     for _article_id, reason in summary.rejected:
         click.echo(f"rejected: {reason}", err=True)
@@ -120,7 +129,9 @@ class _Silent:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--graph", "graph_iri", help="Graph for triples (default: a graph named after each file).")
 @store_option
 @base_option
@@ -172,7 +183,9 @@ def validate(store: Path | None) -> None:
 @click.option("--host", help=HELP["host"])
 @click.option("--port", type=int, help=HELP["port"])
 @click.option("--threads", type=int, help=HELP["threads"])
-def serve(store: Path | None, base: str | None, host: str | None, port: int | None, threads: int | None) -> None:
+def serve(
+    store: Path | None, base: str | None, host: str | None, port: int | None, threads: int | None
+) -> None:
     """Serve the SPARQL endpoint and the linked-data pages (waitress, default http://127.0.0.1:5000)."""
     from diplograph.store import GraphStore
     from diplograph.web import serve as run_server
@@ -185,14 +198,22 @@ def serve(store: Path | None, base: str | None, host: str | None, port: int | No
 
 @main.command()
 @click.argument("query")
-@click.option("--format", "output", type=click.Choice(["table", "json", "csv", "tsv", "turtle"]), default="table",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "json", "csv", "tsv", "turtle"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 @store_option
 def query(query: str, output: str, store: Path | None) -> None:
     """Run a SPARQL query given as text or as a .rq file."""
     from diplograph.store import GraphStore
 
-    text = Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).exists() else query
+    text = (
+        Path(query).read_text(encoding="utf-8") if query.endswith(".rq") and Path(query).exists() else query
+    )
     settings = settings_from(store=store)
     results = GraphStore.open(settings.store, read_only=True).query(text)
     _print_results(results, output)
@@ -206,8 +227,11 @@ def _print_results(results: Any, output: str) -> None:
         click.echo(results.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8"), nl=False)
         return
     if output in ("json", "csv", "tsv"):
-        format = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
-                  "tsv": ox.QueryResultsFormat.TSV}[output]
+        format = {
+            "json": ox.QueryResultsFormat.JSON,
+            "csv": ox.QueryResultsFormat.CSV,
+            "tsv": ox.QueryResultsFormat.TSV,
+        }[output]
         data = results.serialize(format=format).decode("utf-8")
         click.echo(json.dumps(json.loads(data), indent=2) if output == "json" else data, nl=output == "json")
         return
@@ -226,9 +250,17 @@ def _cell(term: Any) -> str:
 
 
 @main.command()
-@click.option("--format", "output", type=click.Choice(sorted(EXPORT_FORMATS)), default="nquads",
-              show_default=True, help="RDF serialization.")
-@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout).")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(sorted(EXPORT_FORMATS)),
+    default="nquads",
+    show_default=True,
+    help="RDF serialization.",
+)
+@click.option(
+    "-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout)."
+)
 @store_option
 def export(output: str, output_file: Path | None, store: Path | None) -> None:
     """Write the whole graph as RDF; graph-less formats get the union of all graphs."""

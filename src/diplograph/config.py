@@ -33,8 +33,12 @@ SETTINGS: tuple[Setting, ...] = (
         "http://127.0.0.1:5000/",
         "Base IRI of the resources: they are minted as {base}id/{kind}/{slug}.",
     ),
-    Setting("articles", "DIPLOGRAPH_ARTICLES", PROJECT_ROOT / "data" / "articles", "Folder of articles to build."),
-    Setting("data", "DIPLOGRAPH_DATA", PROJECT_ROOT / "data", "Folder of the gazetteer and article metadata."),
+    Setting(
+        "articles", "DIPLOGRAPH_ARTICLES", PROJECT_ROOT / "data" / "articles", "Folder of articles to build."
+    ),
+    Setting(
+        "data", "DIPLOGRAPH_DATA", PROJECT_ROOT / "data", "Folder of the gazetteer and article metadata."
+    ),
     Setting("host", "DIPLOGRAPH_HOST", "127.0.0.1", "Interface the web server listens on."),
     Setting("port", "DIPLOGRAPH_PORT", 5000, "Port the web server listens on."),
     Setting("threads", "DIPLOGRAPH_THREADS", 4, "Worker threads of the web server."),
@@ -58,7 +62,9 @@ class Settings:
     max_request_bytes: int = SETTINGS[8].default
 
     @classmethod
-    def load(cls, options: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    def load(
+        cls, options: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+    ) -> Settings:
         """Options win over the environment, which wins over the defaults."""
         environ = os.environ if environ is None else environ
         options = options or {}

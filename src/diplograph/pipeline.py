@@ -32,7 +32,8 @@ STORED_DIGEST = """
 SELECT ?graph ?digest WHERE { GRAPH ?graph { ?article a dg:Article ; dg:sourceDigest ?digest } }
 """
 REPORT_ROWS = """
-SELECT ?graph ?report ?issued ?status ?kind ?date ?place ?placeLabel ?participant ?participantLabel ?state ?host
+SELECT ?graph ?report ?issued ?status ?kind ?date ?place ?placeLabel
+       ?participant ?participantLabel ?state ?host
 WHERE {
   GRAPH ?graph {
     ?report a dg:MeetingReport ; dg:status ?status ; dg:meetingKind ?kind ; dg:source ?article ;
@@ -64,8 +65,10 @@ class Summary:
         return bool(self.rejected)
 
     def line(self) -> str:
-        return (f"{len(self.ingested)} ingested, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
-                f"{len(self.rejected)} rejected")
+        return (
+            f"{len(self.ingested)} ingested, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
+            f"{len(self.rejected)} rejected"
+        )
 
 
 @dataclass
@@ -121,8 +124,11 @@ class Pipeline:
                 continue
             first = report.violations[0]
             summary.rejected.append(
-                (item.article.id, f"{item.article.origin or item.article.id}: does not conform to the shapes "
-                                  f"({len(report.violations)} violations; first: {first.message})")
+                (
+                    item.article.id,
+                    f"{item.article.origin or item.article.id}: does not conform to the shapes "
+                    f"({len(report.violations)} violations; first: {first.message})",
+                )
             )
             log.warning("%s rejected:\n%s", item.article.id, report.text())
         meetings = self._meetings(accepted)

@@ -37,8 +37,10 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
@@ -145,7 +147,9 @@ def resolve_relative_date(
     if unit == "tomorrow":
         return PartialDate.of(published + timedelta(days=1))
     if unit == "month" and direction_word in ("this", "last", "next"):
-        month_index = published.year * 12 + published.month - 1 + {"this": 0, "last": -1, "next": 1}[direction_word]
+        month_index = (
+            published.year * 12 + published.month - 1 + {"this": 0, "last": -1, "next": 1}[direction_word]
+        )
         return PartialDate(month_index // 12, month_index % 12 + 1)
     if unit == "year" and direction_word in ("this", "last", "next"):
         return PartialDate(published.year + {"this": 0, "last": -1, "next": 1}[direction_word])

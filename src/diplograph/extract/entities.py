@@ -16,8 +16,10 @@ from diplograph.graph.uris import slugify
 from diplograph.link.gazetteer import Gazetteer
 
 ROLE_TITLES: tuple[tuple[str, str], ...] = (
-    (r"foreign\s+ministers?|ministers?\s+of\s+foreign\s+affairs|secretary\s+of\s+state|foreign\s+secretary",
-     "foreign minister"),
+    (
+        r"foreign\s+ministers?|ministers?\s+of\s+foreign\s+affairs|secretary\s+of\s+state|foreign\s+secretary",
+        "foreign minister",
+    ),
     (r"defen[cs]e\s+ministers?|ministers?\s+of\s+defen[cs]e|defen[cs]e\s+secretary", "defence minister"),
     (r"prime\s+ministers?|premier", "head of government"),
     (r"crown\s+prince", "crown prince"),
@@ -25,14 +27,15 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"spokes(?:man|woman|person)", "spokesperson"),
     (r"national\s+security\s+advis[eo]rs?", "national security adviser"),
     (r"chief\s+of\s+(?:the\s+general\s+)?staff", "chief of staff"),
-    (r"(?:special\s+)?envoys?|ambassadors?|special\s+representative|head\s+of\s+\S+\s+delegation",
-     "envoy"),
+    (r"(?:special\s+)?envoys?|ambassadors?|special\s+representative|head\s+of\s+\S+\s+delegation", "envoy"),
     (r"(?:Maj\.?r?\s+|Brig\.\s+|Lt\.\s+)?Gen\.|(?:major\s+|brigadier\s+)?general", "military officer"),
 )
 _TITLE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in ROLE_TITLES), re.IGNORECASE)
 _NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’\-]+){1,4}"
 _TITLED_NAME = re.compile(r"(?P<title>" + _TITLE.pattern + r")\s+(?P<name>" + _NAME + r")")
-_APPOSITIVE_NAME = re.compile(r"(?P<title>" + _TITLE.pattern + r")[^,.;:]{0,50},\s+(?P<name>" + _NAME + r")(?=[,.]|\s+[a-z])")
+_APPOSITIVE_NAME = re.compile(
+    r"(?P<title>" + _TITLE.pattern + r")[^,.;:]{0,50},\s+(?P<name>" + _NAME + r")(?=[,.]|\s+[a-z])"
+)
 _GOVERNMENT_OF_PERSON = re.compile(r"^\s+(?:regime|administration|government)\b")
 
 
@@ -82,7 +85,9 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
         raw.append(Mention(entity, span))
     raw.extend(_titled_strangers(text, gazetteer, raw))
     raw = _add_surname_mentions(text, raw)
-    mentions = tuple(_with_role(text, mention, raw, demonyms, gazetteer) for mention in sorted(raw, key=_start))
+    mentions = tuple(
+        _with_role(text, mention, raw, demonyms, gazetteer) for mention in sorted(raw, key=_start)
+    )
     return Recognised(mentions, tuple(_role_groups(text, mentions, demonyms)), tuple(demonyms))
 
 
@@ -109,13 +114,20 @@ def _titled_strangers(text: str, gazetteer: Gazetteer, known: list[Mention]) -> 
 
 
 def _looks_like_place_or_body(name: str) -> bool:
-    return bool(re.search(r"\b(?:Ministry|Council|Office|Forces|Army|Agency|Committee|Union|House|Department)\b", name))
+    return bool(
+        re.search(
+            r"\b(?:Ministry|Council|Office|Forces|Army|Agency|Committee|Union|House|Department)\b", name
+        )
+    )
 
 
 def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later mentions of a titled stranger by surname alone ('Ibrahim') resolve to the same person."""
-    strangers = {m.entity.label.split()[-1]: m.entity for m in mentions if m.entity.kind == "person" and not m.entity.wikidata
-                 and " " in m.entity.label}
+    strangers = {
+        m.entity.label.split()[-1]: m.entity
+        for m in mentions
+        if m.entity.kind == "person" and not m.entity.wikidata and " " in m.entity.label
+    }
     result = list(mentions)
     taken = [m.span for m in mentions]
     for surname, entity in strangers.items():
@@ -128,7 +140,11 @@ def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _with_role(
-    text: str, mention: Mention, mentions: list[Mention], demonyms: list[tuple[str, Span]], gazetteer: Gazetteer
+    text: str,
+    mention: Mention,
+    mentions: list[Mention],
+    demonyms: list[tuple[str, Span]],
+    gazetteer: Gazetteer,
 ) -> Mention:
     """Attach the role and state the surrounding words give a person."""
     entity = mention.entity
@@ -141,7 +157,7 @@ def _with_role(
     if title_match:
         role = canonical_role(title_match.group("title"))
         if role == "military officer":
-            # "Defense Minister Brig. Gen. X", "the chief of staff of Iran's military, Maj. Gen. X": the office wins.
+            # "Defense Minister Brig. Gen. X", "the chief of staff …, Maj. Gen. X": the office wins.
             head = before[: title_match.start()]
             office = list(re.finditer(r"(?P<title>" + _TITLE.pattern + r")", head[-70:], re.IGNORECASE))
             office = [m for m in office if canonical_role(m.group("title")) != "military officer"]
@@ -150,8 +166,11 @@ def _with_role(
         prefix_start = mention.span.start - len(before) + title_match.start()
         context = Span(max(0, prefix_start - 45), mention.span.start)
     else:
-        after = re.match(r",\s+(?:the\s+|a\s+|an\s+)?(?P<context>[^,.;]{0,60}?)(?P<title>" + _TITLE.pattern + r")\b",
-                         text[mention.span.end : mention.span.end + 120], re.IGNORECASE)
+        after = re.match(
+            r",\s+(?:the\s+|a\s+|an\s+)?(?P<context>[^,.;]{0,60}?)(?P<title>" + _TITLE.pattern + r")\b",
+            text[mention.span.end : mention.span.end + 120],
+            re.IGNORECASE,
+        )
         if after:
             role = canonical_role(after.group("title"))
             context = Span(mention.span.end, mention.span.end + after.end())
@@ -166,8 +185,9 @@ def _only_role(gazetteer: Gazetteer, person: str) -> str | None:
     return roles.pop() if len(roles) == 1 else None
 
 
-def _state_in(span: Span, mentions: list[Mention], demonyms: list[tuple[str, Span]], gazetteer: Gazetteer,
-              text: str) -> str | None:
+def _state_in(
+    span: Span, mentions: list[Mention], demonyms: list[tuple[str, Span]], gazetteer: Gazetteer, text: str
+) -> str | None:
     """The nearest state named inside ``span``: a demonym, a state, or a state body ('Foreign Ministry')."""
     if span.end <= span.start:
         return None
@@ -185,19 +205,25 @@ def _state_in(span: Span, mentions: list[Mention], demonyms: list[tuple[str, Spa
     return max(candidates)[1] if candidates else None
 
 
-def _role_groups(text: str, mentions: tuple[Mention, ...], demonyms: list[tuple[str, Span]]) -> list[RoleGroup]:
-    """Roles of unnamed people, with the states listed before ('Iranian and Syrian') or after ('of Russia')."""
+def _role_groups(
+    text: str, mentions: tuple[Mention, ...], demonyms: list[tuple[str, Span]]
+) -> list[RoleGroup]:
+    """Roles of unnamed people, with the states listed before ('Iranian and Syrian') or after."""
     groups: list[RoleGroup] = []
     person_spans = [m.span for m in mentions if m.entity.kind == "person"]
     for match in _TITLE.finditer(text):
         span = Span(match.start(), match.end())
-        following = text[span.end : span.end + 3]
-        if any(0 <= p.start - span.end < 25 and not re.search(r"[,.;]", text[span.end : p.start]) for p in person_spans):
+        if any(
+            0 <= p.start - span.end < 25 and not re.search(r"[,.;]", text[span.end : p.start])
+            for p in person_spans
+        ):
             continue  # a named person follows ("Defense Minister Brig. Gen. X"): that person's role
         role = canonical_role(match.group())
         if role == "military officer":
             continue
-        countries = _listed_before(text, span.start, mentions, demonyms) or _listed_after(text, span.end, mentions)
+        countries = _listed_before(text, span.start, mentions, demonyms) or _listed_after(
+            text, span.end, mentions
+        )
         if countries:
             groups.append(RoleGroup(role, countries, span))
     return groups
@@ -209,17 +235,24 @@ def _state_key(mention: Mention) -> str | None:
     return None
 
 
-def _listed_before(text: str, position: int, mentions: tuple[Mention, ...], demonyms: list[tuple[str, Span]]) -> tuple[str, ...]:
+def _listed_before(
+    text: str, position: int, mentions: tuple[Mention, ...], demonyms: list[tuple[str, Span]]
+) -> tuple[str, ...]:
     """States in a run like 'the Russian, Iranian and Syrian ' ending right before ``position``."""
-    items = sorted([(s, key) for key, s in demonyms] + [(m.span, k) for m in mentions if (k := _state_key(m))],
-                   key=lambda item: item[0].start, reverse=True)
+    items = sorted(
+        [(s, key) for key, s in demonyms] + [(m.span, k) for m in mentions if (k := _state_key(m))],
+        key=lambda item: item[0].start,
+        reverse=True,
+    )
     found: list[str] = []
     cursor = position
     for span, key in items:
         if span.end > cursor:
             continue
         gap = text[span.end : cursor]
-        if not re.fullmatch(r"(?:['’]s)?\s*(?:,\s*|\s+and\s+|,\s+and\s+)?" if found else r"(?:['’]s)?\s*", gap):
+        if not re.fullmatch(
+            r"(?:['’]s)?\s*(?:,\s*|\s+and\s+|,\s+and\s+)?" if found else r"(?:['’]s)?\s*", gap
+        ):
             break
         found.append(key)
         cursor = span.start

@@ -17,8 +17,10 @@ from diplograph.extract.entities import Recognised, RoleGroup
 from diplograph.extract.model import Entity, MeetingFinding, Mention, PartialDate, Participant, Span, Status
 from diplograph.link.gazetteer import Gazetteer
 
-MEETING_NOUN = (r"meetings?|talks|summit|summits|conference|visit|negotiations|consultations|get-togethers?|"
-                r"sit-down|tête-à-tête|session")
+MEETING_NOUN = (
+    r"meetings?|talks|summit|summits|conference|visit|negotiations|consultations|get-togethers?|"
+    r"sit-down|tête-à-tête|session"
+)
 MEETING_VERB = r"met|meets?|meeting\s+with|host(?:s|ed|ing)?|visit(?:s|ed|ing)|convened?|sat\s+down\s+with"
 TRIGGER = re.compile(r"\b(?:" + MEETING_VERB + "|" + MEETING_NOUN + r")\b", re.IGNORECASE)
 
@@ -31,29 +33,58 @@ NOT_A_MEETING = re.compile(
     re.IGNORECASE,
 )
 STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
-    (Status.CANCELLED, "cancelled", re.compile(r"\b(?:called\s+off|cancel(?:l)?ed|scrapped|abandoned\s+plans)\b", re.I)),
+    (
+        Status.CANCELLED,
+        "cancelled",
+        re.compile(r"\b(?:called\s+off|cancel(?:l)?ed|scrapped|abandoned\s+plans)\b", re.I),
+    ),
     (Status.POSTPONED, "postponed", re.compile(r"\b(?:postponed|put\s+off|delayed|rescheduled)\b", re.I)),
-    (Status.PROPOSED, "modal",
-     re.compile(r"\b(?:could|possibly|possibility|proposed|proposal|propose[sd]?|might|may\s+(?:be|take|meet)|"
-                r"suggested|offered\s+to|if\s+they\s+happen(?:ed)?|considering|idea\s+of)\b", re.I)),
-    (Status.PLANNED, "future",
-     re.compile(r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+to|agreed\s+to|(?:working|plans?)\s+to\s+organi[sz]e|invit(?:e|es|ed|ing)|plans?\s+to|"
-                r"planned|scheduled|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
-                r"to\s+host|next\s+(?:week|month|year)|this\s+month|later\s+this)\b", re.I)),
-    (Status.HELD, "past",
-     re.compile(r"\b(?:met|held|hosted|hosting|convened|concluded|took\s+place|visited|talked|discussed|"
-                r"currently\s+having|during\s+the\s+current|were\s+conducting|are\s+conducting)\b", re.I)),
+    (
+        Status.PROPOSED,
+        "modal",
+        re.compile(
+            r"\b(?:could|possibly|possibility|proposed|proposal|propose[sd]?|might|may\s+(?:be|take|meet)|"
+            r"suggested|offered\s+to|if\s+they\s+happen(?:ed)?|considering|idea\s+of)\b",
+            re.I,
+        ),
+    ),
+    (
+        Status.PLANNED,
+        "future",
+        re.compile(
+            r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+to|agreed\s+to|(?:working|plans?)\s+to\s+organi[sz]e|invit(?:e|es|ed|ing)|plans?\s+to|"
+            r"planned|scheduled|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
+            r"to\s+host|next\s+(?:week|month|year)|this\s+month|later\s+this)\b",
+            re.I,
+        ),
+    ),
+    (
+        Status.HELD,
+        "past",
+        re.compile(
+            r"\b(?:met|held|hosted|hosting|convened|concluded|took\s+place|visited|talked|discussed|"
+            r"currently\s+having|during\s+the\s+current|were\s+conducting|are\s+conducting)\b",
+            re.I,
+        ),
+    ),
 )
 EXCLUDED_AFTER = re.compile(
     r"\b(?:excluding|without(?:\s+the\s+involvement\s+of)?|except|against|rather\s+than|instead\s+of|"
     r"in\s+response\s+to|about|to\s+abandon|so\s+as|snub(?:s|bed|bing)?|(?:shows|means|ensures|proves)\s+that)\b",
     re.IGNORECASE,
 )
-ANAPHOR = re.compile(r"\b(?:this|the|that|these|those|its|their|[A-Z][a-z]+day['’]s)\s+(?:\w+\s+){0,3}?(?:"
-                     + MEETING_NOUN + r")\b", re.IGNORECASE)
+ANAPHOR = re.compile(
+    r"\b(?:this|the|that|these|those|its|their|[A-Z][a-z]+day['’]s)\s+(?:\w+\s+){0,3}?(?:"
+    + MEETING_NOUN
+    + r")\b",
+    re.IGNORECASE,
+)
 PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to)\s+(?:the\s+)?[“\"]?)$")
-MEDIA_OR_AGENCY = re.compile(r"\b(?:news|agency|press|times|post|reuters|duran|interest|conservative|cia|nsa|"
-                             r"intelligence|radio|television|tv)\b", re.IGNORECASE)
+MEDIA_OR_AGENCY = re.compile(
+    r"\b(?:news|agency|press|times|post|reuters|duran|interest|conservative|cia|nsa|"
+    r"intelligence|radio|television|tv)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -102,13 +133,17 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     """Split a sentence where a new clause can start a new event: dashes, colons, ', and they …'."""
     body = sentence.of(text)
     cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(body)), len(body)]
-    return [Span(sentence.start + a, sentence.start + b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [
+        Span(sentence.start + a, sentence.start + b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a
+    ]
 
 
 def _definite_reference(text: str, draft: _Draft) -> bool:
     """'the goal of the talks would be …': a definite noun that points back at a meeting already told."""
     before = text[max(0, draft.trigger.start - 12) : draft.trigger.start]
-    return bool(re.search(r"\b(?:the|this|that|these|its|their)\s+$", before, re.IGNORECASE)) and not draft.date
+    return (
+        bool(re.search(r"\b(?:the|this|that|these|its|their)\s+$", before, re.IGNORECASE)) and not draft.date
+    )
 
 
 def _stands_alone(draft: _Draft, text: str = "") -> bool:
@@ -116,7 +151,9 @@ def _stands_alone(draft: _Draft, text: str = "") -> bool:
     ('the just concluded Astana meeting'), are meetings even when only one state is named."""
     if draft.place is None or not draft.participants:
         return False
-    named = bool(text) and text[max(0, draft.trigger.start - 40) : draft.trigger.start].rstrip().endswith(draft.place.label)
+    named = bool(text) and text[max(0, draft.trigger.start - 40) : draft.trigger.start].rstrip().endswith(
+        draft.place.label
+    )
     return len(draft.participants) >= 2 or named
 
 
@@ -190,14 +227,20 @@ def _participants(
         entity = mention.entity
         if entity.kind == "person":
             found.append(Participant(entity, mention.role, mention.represents))
-        elif entity.kind == "country" and not _is_premodifier(text, mention) and not _is_location(text, mention, recognised.mentions):
+        elif (
+            entity.kind == "country"
+            and not _is_premodifier(text, mention)
+            and not _is_location(text, mention, recognised.mentions)
+        ):
             found.append(Participant(entity, None, entity.key))
         elif entity.kind == "organization" and not MEDIA_OR_AGENCY.search(entity.label):
             found.append(Participant(entity, None, entity.country))
     for key, span in recognised.demonyms:
         if scope.start <= span.start < scope.end:
             word = span.of(text)
-            if word.endswith("s") or re.match(r"\s+(?:delegation|government|side|officials|leaders)\b", text[span.end :]):
+            if word.endswith("s") or re.match(
+                r"\s+(?:delegation|government|side|officials|leaders)\b", text[span.end :]
+            ):
                 state = _entity_of(gazetteer, key)
                 if state is not None:
                     found.append(Participant(state, None, key))
@@ -209,8 +252,13 @@ def _is_premodifier(text: str, mention: Mention) -> bool:
     after = text[mention.span.end : mention.span.end + 30]
     if re.match(r"['’]s\s+(?!delegation|government|side|representatives|leaders?)", after):
         return True  # "Syria's long-running conflict": a possessor, not a party
-    return bool(re.match(r"(?:['’]s)?\s+(?:foreign|defen[cs]e|prime|president|crown|national|military)\b",
-                         after, re.IGNORECASE))
+    return bool(
+        re.match(
+            r"(?:['’]s)?\s+(?:foreign|defen[cs]e|prime|president|crown|national|military)\b",
+            after,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _is_location(text: str, mention: Mention, mentions: list[Mention]) -> bool:
@@ -218,7 +266,8 @@ def _is_location(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     before = text[max(0, mention.span.start - 40) : mention.span.start]
     after = text[mention.span.end : mention.span.end + 40]
     after_city = bool(re.search(r"\b[A-Z][\w’'-]+,\s*$", before)) and any(
-        m.entity.kind == "city" and re.fullmatch(r",\s*", text[m.span.end : mention.span.start]) for m in mentions
+        m.entity.kind == "city" and re.fullmatch(r",\s*", text[m.span.end : mention.span.start])
+        for m in mentions
     )
     return bool(
         after_city
@@ -234,15 +283,20 @@ def _counterparts(text: str, mentions: list[Mention], groups: list[RoleGroup]) -
         return []
     found = []
     for mention in mentions:
-        if mention.entity.kind == "country" and re.match(r"\s+counterparts?\b", text[mention.span.end : mention.span.end + 15]):
+        if mention.entity.kind == "country" and re.match(
+            r"\s+counterparts?\b", text[mention.span.end : mention.span.end + 15]
+        ):
             found.append((roles[0], mention.entity.key))
     return found
 
 
 def _named_holder(recognised: Recognised, role: str, country: str) -> Entity | None:
     """A person the same article names with this role for this state ('Syrian Foreign Minister Muallem')."""
-    people = {m.entity.key: m.entity for m in recognised.mentions
-              if m.entity.kind == "person" and m.role == role and m.represents == country}
+    people = {
+        m.entity.key: m.entity
+        for m in recognised.mentions
+        if m.entity.kind == "person" and m.role == role and m.represents == country
+    }
     return next(iter(people.values())) if len(people) == 1 else None
 
 
@@ -276,7 +330,9 @@ def _place(text: str, scope: Span, mentions: list[Mention], trigger: re.Match[st
             continue
         before = text[max(scope.start, mention.span.start - 12) : mention.span.start]
         after = text[mention.span.end : mention.span.end + 25]
-        if PLACE_BEFORE.search(before) or re.match(r"[”\"]?\s+(?:" + MEETING_NOUN + r"|process)\b", after, re.I):
+        if PLACE_BEFORE.search(before) or re.match(
+            r"[”\"]?\s+(?:" + MEETING_NOUN + r"|process)\b", after, re.I
+        ):
             candidates.append((abs(mention.span.start - trigger_start), mention.entity))
     return min(candidates, key=lambda item: item[0])[1] if candidates else None
 
@@ -304,8 +360,11 @@ def _absorb(target: _Draft, other: _Draft, evidence_only: bool = False) -> None:
         return
     target.participants = _deduplicate([*target.participants, *other.participants])
     target.states |= other.states
-    if target.date is None or (other.date is not None and _more_precise(other.date, target.date)
-                               and other.date.compatible(target.date)):
+    if target.date is None or (
+        other.date is not None
+        and _more_precise(other.date, target.date)
+        and other.date.compatible(target.date)
+    ):
         target.date = other.date or target.date
     target.place = target.place or other.place
     target.status, target.rule = _stronger(target, other)
@@ -316,7 +375,13 @@ def _more_precise(a: PartialDate, b: PartialDate) -> bool:
     return order[a.precision.value] > order[b.precision.value]
 
 
-_STATUS_WEIGHT = {Status.PROPOSED: 0, Status.PLANNED: 1, Status.HELD: 2, Status.POSTPONED: 3, Status.CANCELLED: 4}
+_STATUS_WEIGHT = {
+    Status.PROPOSED: 0,
+    Status.PLANNED: 1,
+    Status.HELD: 2,
+    Status.POSTPONED: 3,
+    Status.CANCELLED: 4,
+}
 
 
 def _stronger(a: _Draft, b: _Draft) -> tuple[Status, str]:
@@ -335,7 +400,11 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
         return False
     shared = a.states & b.states
     smaller = min(len(a.states), len(b.states))
-    return len(shared) >= 2 and len(shared) >= smaller - 1 and (bool(a.place or b.place) or smaller == len(shared))
+    return (
+        len(shared) >= 2
+        and len(shared) >= smaller - 1
+        and (bool(a.place or b.place) or smaller == len(shared))
+    )
 
 
 def _merge_within_article(drafts: list[_Draft]) -> list[_Draft]:
@@ -364,7 +433,9 @@ def _finish(draft: _Draft, gazetteer: Gazetteer) -> MeetingFinding:
     )
 
 
-def _resolve_by_office(participant: Participant, date: PartialDate | None, gazetteer: Gazetteer) -> Participant:
+def _resolve_by_office(
+    participant: Participant, date: PartialDate | None, gazetteer: Gazetteer
+) -> Participant:
     """A state in a role ('Iran's foreign minister') becomes the person who certainly held it that year."""
     if participant.entity.kind != "country" or not participant.role or date is None:
         return participant

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from diplograph.link.gazetteer import Entity
 
@@ -22,7 +22,7 @@ class Span:
         return text[self.start : self.end]
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
@@ -87,7 +87,7 @@ class Participant:
     is_host: bool = False
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PROPOSED = "proposed"
     PLANNED = "planned"
     HELD = "held"
@@ -95,7 +95,7 @@ class Status(str, Enum):
     CANCELLED = "cancelled"
 
 
-class Stance(str, Enum):
+class Stance(StrEnum):
     SUPPORT = "support"
     OPPOSE = "oppose"
     NEUTRAL = "neutral"
@@ -115,8 +115,10 @@ class MeetingFinding:
 
     @property
     def kind(self) -> str:
-        states = {p.represents or (p.entity.key if p.entity.kind == "country" else p.entity.key)
-                  for p in self.participants}
+        states = {
+            p.represents or (p.entity.key if p.entity.kind == "country" else p.entity.key)
+            for p in self.participants
+        }
         return "bilateral" if len(states) <= 2 else "multilateral"
 
 

@@ -16,25 +16,68 @@ from diplograph.extract.entities import Recognised
 from diplograph.extract.model import Entity, Mention, PartialDate, PositionFinding, Span, Stance
 from diplograph.extract.text import paragraphs
 
-REPORTING_VERB = (r"said|says|say|told|tells|urged|urges|warned|warns|described|describing|declared|declaring|"
-                  r"proclaimed|proclaims|tweeted|stated|added|stressed|maintained|insisted|dismissed|rejected|"
-                  r"reiterated|noted|argued|called\s+for|explained|announced|saying|accused|condemned|welcomed")
+REPORTING_VERB = (
+    r"said|says|say|told|tells|urged|urges|warned|warns|described|describing|declared|declaring|"
+    r"proclaimed|proclaims|tweeted|stated|added|stressed|maintained|insisted|dismissed|rejected|"
+    r"reiterated|noted|argued|called\s+for|explained|announced|saying|accused|condemned|welcomed"
+)
 _VERB = re.compile(r"\b(?:" + REPORTING_VERB + r")\b", re.IGNORECASE)
 _QUOTE = re.compile(r"“(?P<curly>[^”]{2,600})”|\"(?P<straight>[^\"\n]{2,600})\"")
 _UNNAMED_OFFICIAL = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:senior\s+|top\s+|unnamed\s+)?(?P<who>[\w.’' ]{0,30}?)\s*(?:official|diplomat|source)s?\b"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:senior\s+|top\s+|unnamed\s+)?(?P<who>[\w.’' ]{0,30}?)\s*"
+    r"(?:official|diplomat|source)s?\b"
 )
 
-OPPOSE_CUES = ("reject", "dismiss", "oppose", "condemn", "unacceptable", "unrealistic", "unprofessional",
-               "aggression", "fruitless", "abandon", "have to leave", "must leave", "get rid of", "irritant",
-               "bullying", "withdrawal of", "removal of", "denounce", "violation", "threat")
-SUPPORT_CUES = ("support", "welcome", "positive", "constructive", "step forward", "success", "opportunity",
-                "ready to", "cooperation", "work together", "reinforce", "help", "agreement", "progress",
-                "new level", "stands ready", "pool efforts", "joint", "ceasefire")
+OPPOSE_CUES = (
+    "reject",
+    "dismiss",
+    "oppose",
+    "condemn",
+    "unacceptable",
+    "unrealistic",
+    "unprofessional",
+    "aggression",
+    "fruitless",
+    "abandon",
+    "have to leave",
+    "must leave",
+    "get rid of",
+    "irritant",
+    "bullying",
+    "withdrawal of",
+    "removal of",
+    "denounce",
+    "violation",
+    "threat",
+)
+SUPPORT_CUES = (
+    "support",
+    "welcome",
+    "positive",
+    "constructive",
+    "step forward",
+    "success",
+    "opportunity",
+    "ready to",
+    "cooperation",
+    "work together",
+    "reinforce",
+    "help",
+    "agreement",
+    "progress",
+    "new level",
+    "stands ready",
+    "pool efforts",
+    "joint",
+    "ceasefire",
+)
 TOPICS: tuple[tuple[str, str], ...] = (
     (r"ceasefire|cease-fire|truce", "ceasefire"),
     (r"\bdemands?\b", "demands"),
-    (r"foreign\s+(?:militar|forces|troops)|withdrawal|removal|leave\s+Syria|Iranian\s+forces", "foreign forces"),
+    (
+        r"foreign\s+(?:militar|forces|troops)|withdrawal|removal|leave\s+Syria|Iranian\s+forces",
+        "foreign forces",
+    ),
     (r"talks|meeting|negotiations|get-togethers|summit", "the talks"),
     (r"terroris|\bIS\b|ISIS|Islamic\s+State|Nusra", "counter-terrorism"),
     (r"rebuild|reconstruction|infrastructure", "reconstruction"),
@@ -82,7 +125,9 @@ def _direct_quotes(text: str, sentences: list[Span]) -> list[_Quote]:
         sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
         if sentence is None or len(words.of(text).split()) < 2:
             continue
-        end = max(sentence.end, next((s.end for s in sentences if s.start <= match.end() - 1 < s.end), sentence.end))
+        end = max(
+            sentence.end, next((s.end for s in sentences if s.start <= match.end() - 1 < s.end), sentence.end)
+        )
         quotes.append(_Quote(words, Span(sentence.start, end)))
     return quotes
 
@@ -90,8 +135,11 @@ def _direct_quotes(text: str, sentences: list[Span]) -> list[_Quote]:
 def _speaker(text: str, quote: _Quote, recognised: Recognised) -> Entity | None:
     """The actor named with a reporting verb in the quote's sentence, outside the quoted words."""
     sentence = quote.sentence
-    outside = text[sentence.start : quote.words.start] + " " * (quote.words.end - quote.words.start) \
+    outside = (
+        text[sentence.start : quote.words.start]
+        + " " * (quote.words.end - quote.words.start)
         + text[quote.words.end : sentence.end]
+    )
     verbs = list(_VERB.finditer(outside))
     if not verbs:
         return None
@@ -101,12 +149,15 @@ def _speaker(text: str, quote: _Quote, recognised: Recognised) -> Entity | None:
         return official
     candidates = _holders_in(text, sentence, recognised, exclude=quote.words)
     if not candidates:
-        return _unnamed_official(text, sentence, recognised) or _pronoun_antecedent(text, sentence, recognised)
+        return _unnamed_official(text, sentence, recognised) or _pronoun_antecedent(
+            text, sentence, recognised
+        )
     verb_position = sentence.start + verb.start()
     opening = re.match(r"[A-Z]\w+ing\b[^,]*,", sentence.of(text))  # "Hosting X in Tehran, Y proclaimed"
     clause_start = sentence.start + (opening.end() if opening else 0)
-    subjects = [m for m in candidates
-                if clause_start <= m.span.start < verb_position and not _is_possessive(text, m)]
+    subjects = [
+        m for m in candidates if clause_start <= m.span.start < verb_position and not _is_possessive(text, m)
+    ]
     chosen = subjects[0] if subjects else candidates[0]
     return chosen.entity if chosen.entity.kind != "city" else None
 
@@ -117,21 +168,37 @@ def _is_possessive(text: str, mention: Mention) -> bool:
 
 def _pronoun_antecedent(text: str, sentence: Span, recognised: Recognised) -> Entity | None:
     """'he said …': the last person named in the two sentences before."""
-    if not re.search(r"\b(?:he|she)\s+(?:\w+\s+)?(?:" + REPORTING_VERB + r")\b", sentence.of(text), re.IGNORECASE):
+    if not re.search(
+        r"\b(?:he|she)\s+(?:\w+\s+)?(?:" + REPORTING_VERB + r")\b", sentence.of(text), re.IGNORECASE
+    ):
         return None
     window_start = max(0, sentence.start - 400)
-    earlier = [m for m in recognised.mentions if window_start <= m.span.start < sentence.start and m.entity.kind == "person"]
+    earlier = [
+        m
+        for m in recognised.mentions
+        if window_start <= m.span.start < sentence.start and m.entity.kind == "person"
+    ]
     return earlier[-1].entity if earlier else None
 
 
-def _holders_in(text: str, sentence: Span, recognised: Recognised, exclude: Span | None = None) -> list[Mention]:
-    people = [m for m in recognised.mentions if sentence.start <= m.span.start < sentence.end
-              and not (exclude and exclude.start <= m.span.start < exclude.end)]
+def _holders_in(
+    text: str, sentence: Span, recognised: Recognised, exclude: Span | None = None
+) -> list[Mention]:
+    people = [
+        m
+        for m in recognised.mentions
+        if sentence.start <= m.span.start < sentence.end
+        and not (exclude and exclude.start <= m.span.start < exclude.end)
+    ]
     persons = [m for m in people if m.entity.kind == "person"]
     if persons:
         return persons
-    return [m for m in people if m.entity.kind in ("organization", "country")
-            and re.search(_VERB.pattern, text[m.span.end : m.span.end + 40], re.IGNORECASE)]
+    return [
+        m
+        for m in people
+        if m.entity.kind in ("organization", "country")
+        and re.search(_VERB.pattern, text[m.span.end : m.span.end + 40], re.IGNORECASE)
+    ]
 
 
 def _unnamed_official(text: str, sentence: Span, recognised: Recognised) -> Entity | None:
@@ -173,8 +240,11 @@ def _reported_speech(text: str, sentence: Span, recognised: Recognised) -> tuple
     if not match:
         return None
     before_verb = Span(sentence.start, sentence.start + match.start())
-    speakers = [m for m in _holders_in(text, sentence, recognised) if m.span.start < before_verb.end
-                and not _is_possessive(text, m)]
+    speakers = [
+        m
+        for m in _holders_in(text, sentence, recognised)
+        if m.span.start < before_verb.end and not _is_possessive(text, m)
+    ]
     official = _unnamed_official(text, before_verb, recognised)
     holder = official or (speakers[0].entity if speakers else None)
     if holder is None:
@@ -185,8 +255,10 @@ def _reported_speech(text: str, sentence: Span, recognised: Recognised) -> tuple
     return holder, clause
 
 
-def _block_quotes(text: str, recognised: Recognised, dates: list[DateMention], taken: set[Span]) -> list[PositionFinding]:
-    """'Here is how X explained …' followed by a paragraph without quote marks: that paragraph is X's words."""
+def _block_quotes(
+    text: str, recognised: Recognised, dates: list[DateMention], taken: set[Span]
+) -> list[PositionFinding]:
+    """'Here is how X explained …' and then a paragraph without quote marks: that paragraph is X's words."""
     found: list[PositionFinding] = []
     blocks = list(paragraphs(text))
     for intro, following in zip(blocks, blocks[1:], strict=False):
@@ -202,7 +274,9 @@ def _block_quotes(text: str, recognised: Recognised, dates: list[DateMention], t
     return found
 
 
-def _position(text: str, holder: Entity, words: Span, sentence: Span, dates: list[DateMention], rule: str) -> PositionFinding:
+def _position(
+    text: str, holder: Entity, words: Span, sentence: Span, dates: list[DateMention], rule: str
+) -> PositionFinding:
     context = sentence.of(text)
     return PositionFinding(
         holder=holder,

@@ -82,7 +82,9 @@ def cluster(reports: list[ReportSummary]) -> list[list[ReportSummary]]:
 
 
 def _informativeness(report: ReportSummary) -> tuple[int, int, int, str]:
-    precision = {None: 0, "year": 1, "month": 2, "day": 3}[report.date.precision.value if report.date else None]
+    precision = {None: 0, "year": 1, "month": 2, "day": 3}[
+        report.date.precision.value if report.date else None
+    ]
     return (-precision, -bool(report.place), -len(report.states), report.iri)
 
 
@@ -96,7 +98,7 @@ def canonical_slug(group: list[ReportSummary]) -> str:
 
 
 def _latest(group: list[ReportSummary]) -> ReportSummary:
-    """The report with the latest article date decides the current status (undated articles count as oldest)."""
+    """The report of the latest article decides the current status (undated articles count as oldest)."""
     weight = {"proposed": 0, "planned": 1, "held": 2, "postponed": 3, "cancelled": 4}
     return max(group, key=lambda r: (r.article_date or date.min, weight.get(r.status, 0), r.iri))
 
@@ -131,7 +133,11 @@ def consolidate(reports: list[ReportSummary], minter: Minter) -> Graph:
 
 def _label(group: list[ReportSummary], anchor: ReportSummary) -> str:
     names = sorted({label for report in group for label in report.labels})
-    who = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else (names[0] if names else "unknown parties")
+    who = (
+        ", ".join(names[:-1]) + f" and {names[-1]}"
+        if len(names) > 1
+        else (names[0] if names else "unknown parties")
+    )
     where = f" in {anchor.place_label}" if anchor.place_label else ""
     when = f" ({anchor.date.isoformat()})" if anchor.date else ""
     return f"Meeting of {who}{where}{when}"

@@ -24,10 +24,20 @@ from diplograph.extract.model import (
 from diplograph.graph.namespaces import DG, OA, SCHEMA, WD, bind_prefixes
 from diplograph.graph.uris import Minter, slugify
 
-KIND_OF_ENTITY = {"person": "person", "country": "country", "city": "city", "organization": "organization",
-                  "region": "place"}
-CLASS_OF_ENTITY = {"person": DG.Person, "country": DG.State, "city": DG.City, "organization": DG.Organization,
-                   "region": DG.Place}
+KIND_OF_ENTITY = {
+    "person": "person",
+    "country": "country",
+    "city": "city",
+    "organization": "organization",
+    "region": "place",
+}
+CLASS_OF_ENTITY = {
+    "person": DG.Person,
+    "country": DG.State,
+    "city": DG.City,
+    "organization": DG.Organization,
+    "region": DG.Place,
+}
 DATATYPE_OF_PRECISION = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth, Precision.YEAR: XSD.gYear}
 
 
@@ -160,7 +170,13 @@ class ArticleMapper:
         add = self.graph.add
         quote = position.quote.of(self.article.text)
         add((iri, RDF.type, DG.Position))
-        add((iri, RDFS.label, Literal(f"{position.holder.label} on {position.topic}: {position.stance.value}", lang="en")))
+        add(
+            (
+                iri,
+                RDFS.label,
+                Literal(f"{position.holder.label} on {position.topic}: {position.stance.value}", lang="en"),
+            )
+        )
         add((iri, DG.holder, self.entity(position.holder)))
         add((iri, DG.topic, Literal(position.topic)))
         add((iri, DG.stance, DG[position.stance.value]))
@@ -174,7 +190,11 @@ class ArticleMapper:
 
 def report_label(finding: MeetingFinding) -> str:
     names = [p.entity.label for p in finding.participants]
-    who = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else (names[0] if names else "Unknown parties")
+    who = (
+        ", ".join(names[:-1]) + f" and {names[-1]}"
+        if len(names) > 1
+        else (names[0] if names else "Unknown parties")
+    )
     where = f" in {finding.place.label}" if finding.place else ""
     when = f" ({finding.date.isoformat()})" if finding.date else ""
     return f"Meeting of {who}{where}{when}, {finding.status.value}"
@@ -183,4 +203,3 @@ def report_label(finding: MeetingFinding) -> str:
 def map_article(article: Article, findings: Findings, minter: Minter, entities: dict[str, Entity]) -> Graph:
     """The named graph of one article."""
     return ArticleMapper(article, minter, entities).map(findings)
-

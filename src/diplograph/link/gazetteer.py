@@ -13,7 +13,6 @@ from functools import cached_property
 from pathlib import Path
 
 
-
 @dataclass(frozen=True)
 class Entity:
     """A real-world agent or place: from the gazetteer (with Wikidata id) or found by its title."""
@@ -48,8 +47,13 @@ class Name:
 
 
 class Gazetteer:
-    def __init__(self, entities: dict[str, Entity], names: list[Name], offices: list[Office],
-                 capitals: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        entities: dict[str, Entity],
+        names: list[Name],
+        offices: list[Office],
+        capitals: frozenset[str] = frozenset(),
+    ) -> None:
         self.entities = entities
         self.names = names
         self.offices = offices
@@ -82,7 +86,13 @@ class Gazetteer:
             with offices_path.open(encoding="utf-8", newline="") as handle:
                 for row in csv.DictReader(handle):
                     offices.append(
-                        Office(row["person"], row["role"], row["country"], _year(row.get("start")), _year(row.get("end")))
+                        Office(
+                            row["person"],
+                            row["role"],
+                            row["country"],
+                            _year(row.get("start")),
+                            _year(row.get("end")),
+                        )
                     )
         return cls(entities, names, offices, frozenset(capitals))
 
@@ -105,8 +115,11 @@ class Gazetteer:
 
     def office_holder(self, role: str, country: str, year: int) -> Entity | None:
         """The one person who held ``role`` for ``country`` throughout ``year``; None if not certain."""
-        holders = {office.person for office in self.offices
-                   if office.role == role and office.country == country and office.covers(year)}
+        holders = {
+            office.person
+            for office in self.offices
+            if office.role == role and office.country == country and office.covers(year)
+        }
         if len(holders) != 1:
             return None
         return self.entities.get(holders.pop())
