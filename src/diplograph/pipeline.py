@@ -191,7 +191,7 @@ def summarise_reports(rows: list[dict]) -> list[ReportSummary]:
                 date=_partial(first["date"], PartialDate),
                 place=first["place"],
                 place_label=first["placeLabel"],
-                states=frozenset(r["state"] for r in group if r["state"]),
+                states=frozenset(r["state"] or r["participant"] for r in group),
                 participants=frozenset(r["participant"] for r in group),
                 hosts=frozenset(r["participant"] for r in group if r["host"] is True),
                 labels=tuple(sorted({str(r["participantLabel"]) for r in group if r["participantLabel"]})),

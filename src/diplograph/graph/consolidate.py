@@ -35,7 +35,7 @@ class ReportSummary:
     date: PartialDate | None
     place: str | None  # IRI
     place_label: str | None
-    states: frozenset[str]  # IRIs of the states taking part
+    states: frozenset[str]  # IRIs of the parties: the states taking part, and bodies that act for no state
     participants: frozenset[str]  # IRIs of the participants
     hosts: frozenset[str]
     labels: tuple[str, ...] = ()  # participant labels, for the meeting's label
@@ -55,7 +55,8 @@ def match_score(a: ReportSummary, b: ReportSummary) -> float:
     overlap = len(shared) / len(a.states | b.states)
     same_place = bool(a.place and a.place == b.place)
     same_day = bool(a.date and b.date and a.date.compatible(b.date))
-    if not (same_place or same_day):
+    # Place and date together make one shared party enough; either alone needs most parties in common.
+    if not (same_place and same_day) and not ((same_place or same_day) and overlap >= 0.5):
         return 0.0
     return round(0.5 * overlap + 0.25 * same_place + 0.25 * same_day, 3)
 
