@@ -1,0 +1,231 @@
+"""The graph built from the five seeds: the contract queries, provenance offsets, clean text, stable IRIs.
+
+Everything here reads the store that the real `diplograph build` wrote (the session's ``seed_store``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+
+from diplograph.config import PROJECT_ROOT
+from diplograph.store import GraphStore
+
+from conftest import BASE, run_cli
+
+QUERIES = PROJECT_ROOT / "queries"
+SEED_IDS = sorted(path.stem for path in (PROJECT_ROOT / "data" / "articles").glob("*.txt"))
+MEETING_COLUMNS = [
+    "meeting", "date", "status", "place", "placeLabel", "participant", "participantLabel",
+    "participantWikidata", "country", "countryLabel", "article",
+]  # fmt: skip
+POSITION_COLUMNS = [
+    "position", "holder", "holderLabel", "holderWikidata", "topic", "stance", "quote", "date", "article",
+]  # fmt: skip
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PROVENANCE = """
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?evidence ?articleId ?text ?start ?end ?exact WHERE {
+  ?evidence oa:hasSource ?article ; oa:hasSelector ?position , ?quote .
+  ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+  ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
+  ?article dg:text ?text ; dcterms:identifier ?articleId .
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def store(seed_store: Path) -> GraphStore:
+    return GraphStore.open(seed_store, read_only=True)
+
+
+def run_query_file(store: GraphStore, name: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """Columns and rows (as Oxigraph terms) of one of the example queries."""
+    solutions = store.query((QUERIES / name).read_text(encoding="utf-8"))
+    columns = [variable.value for variable in solutions.variables]
+    return columns, [{column: solution[column] for column in columns} for solution in solutions]
+
+
+def value(term: Any) -> str | None:
+    return None if term is None else term.value
+
+
+@pytest.fixture(scope="module")
+def meetings(store: GraphStore) -> tuple[list[str], list[dict[str, Any]]]:
+    return run_query_file(store, "meetings.rq")
+
+
+@pytest.fixture(scope="module")
+def positions(store: GraphStore) -> tuple[list[str], list[dict[str, Any]]]:
+    return run_query_file(store, "positions.rq")
+
+
+def test_meetings_query_has_exactly_the_contract_columns_in_order(meetings) -> None:
+    columns, rows = meetings
+    assert columns == MEETING_COLUMNS
+    assert rows
+
+
+def test_moscow_quadrilateral_of_may_2023_is_held_with_four_foreign_ministers(meetings) -> None:
+    # Seed 003: "The foreign ministers of Turkey, Russia, and Iran met their Assad regime counterpart on
+    # Wednesday in Moscow" (the caption dates it: "Moscow, Russia, May 10, 2023").
+    _, rows = meetings
+    moscow = [
+        row
+        for row in rows
+        if value(row["date"]) == "2023-05-10"
+        and value(row["placeLabel"]) == "Moscow"
+        and value(row["article"]) == f"{BASE}id/article/003_4a9ef451a267d0c6"
+    ]
+    assert {value(row["status"]) for row in moscow} == {"held"}
+    assert len({value(row["meeting"]) for row in moscow}) == 1
+    assert {value(row["participantLabel"]) for row in moscow} >= {
+        "Sergey Lavrov",
+        "Faisal Mekdad",
+        "Hossein Amir-Abdollahian",
+        "Mevlüt Çavuşoğlu",
+    }
+
+
+def test_trilateral_moscow_meeting_of_april_2017_is_planned(meetings) -> None:
+    # Seed 000: "On April 14, a trilateral meeting of foreign ministers of Russia, Syria and Iran will take
+    # place in Moscow."
+    _, rows = meetings
+    planned = [
+        row
+        for row in rows
+        if value(row["date"]) == "2017-04-14"
+        and value(row["placeLabel"]) == "Moscow"
+        and value(row["article"]) == f"{BASE}id/article/000_31ae349b8af08f2e"
+    ]
+    assert planned
+    assert {value(row["status"]) for row in planned} == {"planned"}
+    assert {value(row["countryLabel"]) for row in planned} >= {"Russia", "Syria", "Iran"}
+
+
+def test_meeting_status_is_one_of_the_five_contract_values(meetings) -> None:
+    _, rows = meetings
+    statuses = {value(row["status"]) for row in rows}
+    assert statuses <= {"proposed", "planned", "held", "postponed", "cancelled"}
+    assert {"held", "planned"} <= statuses
+
+
+def test_meeting_dates_are_xsd_dates_or_year_months_or_years(meetings) -> None:
+    _, rows = meetings
+    dated = [row["date"] for row in rows if row["date"] is not None]
+    assert dated
+    for date in dated:
+        assert isinstance(date, ox.Literal)
+        assert date.datatype.value in {f"{XSD}date", f"{XSD}gYearMonth", f"{XSD}gYear"}, date
+
+
+def test_positions_query_has_exactly_the_contract_columns_in_order(positions) -> None:
+    columns, rows = positions
+    assert columns == POSITION_COLUMNS
+    assert rows
+
+
+def test_lavrov_calls_the_us_demands_unprofessional_and_unrealistic(positions) -> None:
+    # Seed 002: "Russian Foreign Minister Sergei Lavrov on Tuesday urged the U.S. to abandon its demands for
+    # Iran to surrender its influence in the region, describing them as “unprofessional and unrealistic.”"
+    _, rows = positions
+    matching = [row for row in rows if value(row["quote"]) == "unprofessional and unrealistic"]
+    assert len(matching) == 1
+    row = matching[0]
+    assert value(row["holderLabel"]) == "Sergey Lavrov"
+    assert value(row["stance"]) == "oppose"
+    assert value(row["article"]) == f"{BASE}id/article/002_bd5f883b5d055f83"
+
+
+def test_stance_is_one_of_the_four_contract_values(positions) -> None:
+    _, rows = positions
+    assert {value(row["stance"]) for row in rows} <= {"support", "oppose", "neutral", "other"}
+
+
+def test_every_quote_selector_is_the_text_at_its_position_selector(store: GraphStore) -> None:
+    rows = store.select(PROVENANCE)
+    assert rows
+    for row in rows:
+        assert row["text"][row["start"] : row["end"]] == row["exact"], row["evidence"]
+    selectors = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s a oa:TextPositionSelector }")
+    assert selectors[0]["n"] == len(rows)
+
+
+def test_every_seed_has_evidence_with_both_selectors(store: GraphStore) -> None:
+    assert {row["articleId"] for row in store.select(PROVENANCE)} == set(SEED_IDS)
+
+
+def test_quote_evidence_of_lavrovs_position_points_at_his_exact_words(store: GraphStore) -> None:
+    rows = store.select(
+        """
+        PREFIX oa: <http://www.w3.org/ns/oa#>
+        SELECT ?text ?start ?end WHERE {
+          ?position a dg:Position ; dg:quote ?quote ; dg:quoteEvidence ?evidence .
+          FILTER (STR(?quote) = "unprofessional and unrealistic")
+          ?evidence oa:hasSource ?article ; oa:hasSelector ?selector .
+          ?selector a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+          ?article dg:text ?text .
+        }
+        """
+    )
+    assert len(rows) == 1
+    text, start, end = rows[0]["text"], rows[0]["start"], rows[0]["end"]
+    assert text[start:end] == "unprofessional and unrealistic"
+    assert text[start - 1] == "“"
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Ron Wheeler",
+        "Leave A Reply",
+        "Notify of",
+        "GET VISIBLE",
+        "Patreon",
+        "Donate to Support",
+        "Israhell",
+        "show comments",
+        "BREAKING: Putin and Tillerson meet",
+    ],
+)
+def test_comments_ads_and_donation_boxes_stay_out_of_the_graph(store: GraphStore, junk: str) -> None:
+    raw = "".join(path.read_text(encoding="utf-8") for path in (PROJECT_ROOT / "data" / "articles").iterdir())
+    assert junk.lower() in raw.lower(), "the seed no longer contains this junk: pick another string"
+    literals = store.select("SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER isLiteral(?o) }")
+    offending = [row["o"] for row in literals if junk.lower() in str(row["o"]).lower()]
+    assert offending == []
+
+
+def test_building_the_seeds_twice_gives_the_same_iris_and_quads(tmp_path: Path) -> None:
+    base = "https://diplograph.example/"
+    exports = []
+    for name in ("first", "second"):
+        store = tmp_path / name
+        built = run_cli("build", "--store", str(store), "--base", base)
+        assert built.returncode == 0, built.stderr
+        exported = run_cli("export", "--store", str(store), "--format", "nquads")
+        assert exported.returncode == 0, exported.stderr
+        graph_store = GraphStore.open(store, read_only=True)
+        meetings = {row["m"] for row in graph_store.select("SELECT ?m WHERE { ?m a dg:Meeting }")}
+        exports.append((meetings, graph_store.quad_count(), sorted(exported.stdout.splitlines())))
+        del graph_store
+    (first_meetings, first_count, first_quads), (second_meetings, second_count, second_quads) = exports
+    assert first_meetings
+    assert all(meeting.startswith(f"{base}id/meeting/") for meeting in first_meetings)
+    assert first_meetings == second_meetings
+    assert first_count == second_count
+    assert first_quads == second_quads
+
+
+def test_every_article_is_in_its_own_named_graph_with_its_file_stem_as_identifier(store: GraphStore) -> None:
+    rows = store.select(
+        "SELECT ?graph ?article ?id WHERE { GRAPH ?graph { ?article a dg:Article ; dcterms:identifier ?id } }"
+    )
+    assert sorted(row["id"] for row in rows) == SEED_IDS
+    for row in rows:
+        assert row["graph"] == f"{BASE}graph/article/{row['id']}"
+        assert row["article"] == f"{BASE}id/article/{row['id']}"
+    assert "000_31ae349b8af08f2e" in {row["id"] for row in rows}
