@@ -281,6 +281,42 @@ def export(output: str, output_file: Path | None, store: Path | None) -> None:
             target.close()
 
 
+@main.command("eval")
+@click.option(
+    "--gold",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Gold annotations (JSON, see eval/GUIDELINES.md) [default: eval/gold/seeds.json].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every miss and false positive.")
+@store_option
+@base_option
+def eval_command(
+    gold: Path | None, as_json: bool, show_errors: bool, store: Path | None, base: str | None
+) -> None:
+    """Score queries/meetings.rq and queries/positions.rq on the store against gold annotations."""
+    from diplograph.config import PROJECT_ROOT
+    from diplograph.evaluate import predictions_from_rows, score
+    from diplograph.store import GraphStore
+
+    settings = settings_from(store=store, base=base)
+    graph_store = GraphStore.open(settings.store, read_only=True)
+    rows = []
+    for name in ("meetings", "positions"):
+        solutions = graph_store.query((PROJECT_ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8"))
+        names = [variable.value for variable in solutions.variables]
+        rows.append([{n: None if s[n] is None else s[n].value for n in names} for s in solutions])
+    predicted = predictions_from_rows(rows[0], rows[1], settings.base)
+    gold = gold or PROJECT_ROOT / "eval" / "gold" / "seeds.json"
+    scores = score(json.loads(gold.read_text(encoding="utf-8")), predicted)
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(scores.table())
+    if show_errors:
+        click.echo("\n".join(["", *scores.errors]))
+
+
 def run() -> None:
     try:
         main(standalone_mode=True)

@@ -122,16 +122,28 @@ def _looks_like_place_or_body(name: str) -> bool:
 
 
 def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Later mentions of a titled stranger by surname alone ('Ibrahim') resolve to the same person."""
-    strangers = {
-        m.entity.label.split()[-1]: m.entity
-        for m in mentions
-        if m.entity.kind == "person" and not m.entity.wikidata and " " in m.entity.label
-    }
+    """A person named in full once may be called by one name later ('Ibrahim', 'Wang'): resolve those
+    short forms within the article, unless two people of the article share them."""
+    owners: dict[str, set[str]] = {}
+    people: dict[str, Entity] = {}
+    for mention in mentions:
+        entity = mention.entity
+        if entity.kind != "person":
+            continue
+        tokens = [t for t in re.split(r"\s+", mention.span.of(text)) if len(t) >= 2 and t[0].isupper()]
+        if len(tokens) < 2:
+            continue
+        people[entity.key] = entity
+        short_forms = {tokens[-1]} | ({tokens[0]} if len(tokens) == 2 else set())
+        for token in short_forms:
+            owners.setdefault(token, set()).add(entity.key)
     result = list(mentions)
     taken = [m.span for m in mentions]
-    for surname, entity in strangers.items():
-        for match in re.finditer(r"(?<![\w])" + re.escape(surname) + r"(?![\w])", text):
+    for token, keys in owners.items():
+        if len(keys) != 1:
+            continue
+        entity = people[next(iter(keys))]
+        for match in re.finditer(r"(?<![\w-])" + re.escape(token) + r"(?![\w-])", text):
             span = Span(match.start(), match.end())
             if not any(span.start < other.end and other.start < span.end for other in taken):
                 result.append(Mention(entity, span))

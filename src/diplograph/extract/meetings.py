@@ -24,6 +24,13 @@ MEETING_NOUN = (
 MEETING_VERB = r"met|meets?|meeting\s+with|host(?:s|ed|ing)?|visit(?:s|ed|ing)|convened?|sat\s+down\s+with"
 TRIGGER = re.compile(r"\b(?:" + MEETING_VERB + "|" + MEETING_NOUN + r")\b", re.IGNORECASE)
 
+# Negated meetings ("will not meet", "no talks are planned", "refused to meet") are not meetings.
+NEGATED = re.compile(
+    r"\b(?:not|never|no|n['’]t|refused\s+to|declined\s+to|ruled\s+out|rejected\s+(?:an?\s+)?(?:invitation|offer)\s+to)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
 # Contact that is not a meeting, and hypotheticals: triggers inside these are ignored.
 NOT_A_MEETING = re.compile(
     r"\b(?:(?:tele)?phone|video|conference|zoom)\s+(?:call|conversations?|conference|talks|link)s?\b|"
@@ -168,7 +175,7 @@ def _draft_from_clause(
     body = clause.of(text)
     blocked = [Span(m.start(), m.end()) for m in NOT_A_MEETING.finditer(body)]
     triggers = [m for m in TRIGGER.finditer(body) if not any(b.start <= m.start() < b.end for b in blocked)]
-    if not triggers:
+    if not triggers or NEGATED.search(body[: triggers[0].start()]):
         return None
     trigger = triggers[0]
     status, rule = _status(body, trigger)

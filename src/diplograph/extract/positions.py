@@ -28,48 +28,16 @@ _UNNAMED_OFFICIAL = re.compile(
     r"(?:official|diplomat|source)s?\b"
 )
 
-OPPOSE_CUES = (
-    "reject",
-    "dismiss",
-    "oppose",
-    "condemn",
-    "unacceptable",
-    "unrealistic",
-    "unprofessional",
-    "aggression",
-    "fruitless",
-    "abandon",
-    "have to leave",
-    "must leave",
-    "get rid of",
-    "irritant",
-    "bullying",
-    "withdrawal of",
-    "removal of",
-    "denounce",
-    "violation",
-    "threat",
+# The stance lexicon: a cue found in the quote or its sentence decides the stance (oppose cues first).
+OPPOSE_CUES = tuple(
+    "reject|dismiss|oppose|condemn|unacceptable|unrealistic|unprofessional|aggression|fruitless|abandon|"
+    "have to leave|must leave|get rid of|irritant|bullying|withdrawal of|removal of|denounce|violation|threat|"
+    "never accept|not accept|interference|provocation|hostile|illegal|unjustified|deplore".split("|")
 )
-SUPPORT_CUES = (
-    "support",
-    "welcome",
-    "positive",
-    "constructive",
-    "step forward",
-    "success",
-    "opportunity",
-    "ready to",
-    "cooperation",
-    "work together",
-    "reinforce",
-    "help",
-    "agreement",
-    "progress",
-    "new level",
-    "stands ready",
-    "pool efforts",
-    "joint",
-    "ceasefire",
+SUPPORT_CUES = tuple(
+    "support|welcome|positive|constructive|step forward|success|opportunity|ready to|cooperation|"
+    "work together|reinforce|help|agreement|progress|new level|stands ready|pool efforts|joint|ceasefire|"
+    "look forward|fruitful|productive|useful|agreed".split("|")
 )
 TOPICS: tuple[tuple[str, str], ...] = (
     (r"ceasefire|cease-fire|truce", "ceasefire"),
@@ -284,7 +252,7 @@ def _position(
         stance=_stance(words.of(text), context),
         quote=words,
         sentence=sentence,
-        date=_date_in(sentence, dates),
+        date=_date_in(sentence, words, dates),
         rule=rule,
     )
 
@@ -306,6 +274,14 @@ def _topic(quote: str, context: str) -> str:
     return "other"
 
 
-def _date_in(sentence: Span, dates: list[DateMention]) -> PartialDate | None:
-    values = [d.value for d in dates if sentence.start <= d.span.start < sentence.end and d.value]
-    return values[0] if len(values) == 1 else None
+def _date_in(sentence: Span, words: Span, dates: list[DateMention]) -> PartialDate | None:
+    """When it was said: a certain date in the sentence but outside the quoted words, which may speak of
+    other times ('… later this year')."""
+    values = {
+        d.value
+        for d in dates
+        if sentence.start <= d.span.start < sentence.end
+        and not (words.start <= d.span.start < words.end)
+        and d.value
+    }
+    return values.pop() if len(values) == 1 else None

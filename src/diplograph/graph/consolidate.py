@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
@@ -123,7 +124,8 @@ def consolidate(reports: list[ReportSummary], minter: Minter) -> Graph:
             graph.add((meeting, DG.hasReport, URIRef(report.iri)))
             graph.add((URIRef(report.iri), DG.reportOf, meeting))
             score = max((match_score(report, other) for other in group if other is not report), default=1.0)
-            graph.add((URIRef(report.iri), DG.matchScore, Literal(score, datatype=XSD.decimal)))
+            # A Decimal, not a float: pyshacl rejects a float value typed xsd:decimal as ill-typed.
+            graph.add((URIRef(report.iri), DG.matchScore, Literal(Decimal(str(score)), datatype=XSD.decimal)))
             for participant in report.participants:
                 graph.add((meeting, DG.participant, URIRef(participant)))
             for host in report.hosts:
