@@ -52,14 +52,12 @@ class Scores:
 
     def as_dict(self) -> dict[str, Any]:
         rows = {
-            name: {
+            name.strip(): {
                 "precision": round(c.precision, 4),
                 "recall": round(c.recall, 4),
                 "f1": round(c.f1, 4),
-                "correct": c.correct,
-                "predicted": c.predicted,
-                "gold": c.gold,
             }
+            | {"correct": c.correct, "predicted": c.predicted, "gold": c.gold}
             for name, c in self.counts.items()
         }
         return {"scores": rows, "stance_accuracy": round(self.stance_accuracy, 4), "errors": self.errors}
@@ -100,13 +98,10 @@ def _score_meetings(article: str, gold: list[dict], predicted: list[dict], score
         count.predicted += sum(len(_values(m, argument)) for m in predicted)
         for i, j in pairs:
             count.correct += len(_values(gold[i], argument) & _values(predicted[j], argument))
-    matched_gold, matched_predicted = {i for i, _ in pairs}, {j for _, j in pairs}
-    for i, meeting in enumerate(gold):
-        if i not in matched_gold:
-            scores.errors.append(f"{article} missed meeting: {_describe(meeting)}")
-    for j, meeting in enumerate(predicted):
-        if j not in matched_predicted:
-            scores.errors.append(f"{article} spurious meeting: {_describe(meeting)}")
+    for i in sorted(set(range(len(gold))) - {i for i, _ in pairs}):
+        scores.errors.append(f"{article} missed meeting: {_describe(gold[i])}")
+    for j in sorted(set(range(len(predicted))) - {j for _, j in pairs}):
+        scores.errors.append(f"{article} spurious meeting: {_describe(predicted[j])}")
     for i, j in pairs:
         for argument in ARGUMENTS:
             wanted, got = _values(gold[i], argument), _values(predicted[j], argument)
@@ -153,9 +148,8 @@ def _score_positions(article: str, gold: list[dict], predicted: list[dict], scor
                 candidates.append((-overlap, i, j))
     pairs = _greedy(candidates)
     for name in ("positions", "positions+stance"):
-        count = scores.count(name)
-        count.predicted += len(predicted)
-        count.gold += len(gold)
+        scores.count(name).predicted += len(predicted)
+        scores.count(name).gold += len(gold)
     scores.count("positions").correct += len(pairs)
     for i, j in pairs:
         if gold[i].get("stance") == predicted[j].get("stance"):

@@ -29,15 +29,19 @@ _UNNAMED_OFFICIAL = re.compile(
 )
 
 # The stance lexicon: a cue found in the quote or its sentence decides the stance (oppose cues first).
-OPPOSE_CUES = tuple(
+def _lexicon(words: str) -> tuple[str, ...]:
+    return tuple(words.split("|"))
+
+
+OPPOSE_CUES = _lexicon(
     "reject|dismiss|oppose|condemn|unacceptable|unrealistic|unprofessional|aggression|fruitless|abandon|"
-    "have to leave|must leave|get rid of|irritant|bullying|withdrawal of|removal of|denounce|violation|threat|"
-    "never accept|not accept|interference|provocation|hostile|illegal|unjustified|deplore".split("|")
+    "have to leave|must leave|get rid of|irritant|bullying|withdrawal of|removal of|denounce|violation|"
+    "threat|never accept|not accept|interference|provocation|hostile|illegal|unjustified|deplore"
 )
-SUPPORT_CUES = tuple(
+SUPPORT_CUES = _lexicon(
     "support|welcome|positive|constructive|step forward|success|opportunity|ready to|cooperation|"
     "work together|reinforce|help|agreement|progress|new level|stands ready|pool efforts|joint|ceasefire|"
-    "look forward|fruitful|productive|useful|agreed".split("|")
+    "look forward|fruitful|productive|useful|agreed"
 )
 TOPICS: tuple[tuple[str, str], ...] = (
     (r"ceasefire|cease-fire|truce", "ceasefire"),
