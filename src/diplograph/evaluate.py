@@ -35,6 +35,9 @@ class Count:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def as_dict(self) -> dict[str, float]:
+        return {name: round(getattr(self, name), 4) for name in ("precision", "recall", "f1")} | vars(self)
+
 
 @dataclass
 class Scores:
@@ -51,15 +54,7 @@ class Scores:
         return self.stance_correct / matched if matched else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        rows = {
-            name.strip(): {
-                "precision": round(c.precision, 4),
-                "recall": round(c.recall, 4),
-                "f1": round(c.f1, 4),
-            }
-            | {"correct": c.correct, "predicted": c.predicted, "gold": c.gold}
-            for name, c in self.counts.items()
-        }
+        rows = {name.strip(): count.as_dict() for name, count in self.counts.items()}
         return {"scores": rows, "stance_accuracy": round(self.stance_accuracy, 4), "errors": self.errors}
 
     def table(self) -> str:
@@ -102,14 +97,10 @@ def _score_meetings(article: str, gold: list[dict], predicted: list[dict], score
         scores.errors.append(f"{article} missed meeting: {_describe(gold[i])}")
     for j in sorted(set(range(len(predicted))) - {j for _, j in pairs}):
         scores.errors.append(f"{article} spurious meeting: {_describe(predicted[j])}")
-    for i, j in pairs:
-        for argument in ARGUMENTS:
-            wanted, got = _values(gold[i], argument), _values(predicted[j], argument)
-            if wanted != got:
-                scores.errors.append(
-                    f"{article} meeting {_describe(gold[i], short=True)}: {argument} "
-                    f"gold {sorted(wanted)} got {sorted(got)}"
-                )
+    for (i, j), argument in ((pair, argument) for pair in pairs for argument in ARGUMENTS):
+        wanted, got = _values(gold[i], argument), _values(predicted[j], argument)
+        if wanted != got:
+            scores.errors.append(f"{article} meeting {_describe(gold[i], True)}: {argument} {wanted} → {got}")
 
 
 def align_meetings(gold: list[dict], predicted: list[dict]) -> list[tuple[int, int]]:
@@ -204,17 +195,13 @@ def predictions_from_rows(
                 meeting[target].append(value)
     seen: set[str] = set()
     for row in position_rows:
-        if str(row.get("position")) in seen:
-            continue
-        seen.add(str(row.get("position")))
-        article = _local(row.get("article"), base)
-        articles.setdefault(article, {"meetings": [], "positions": []})["positions"].append(
-            {
-                "holder": _local(row.get("holder"), base),
-                "stance": _text(row.get("stance")),
-                "quote": _text(row.get("quote")) or "",
-            }
-        )
+        if str(row.get("position")) not in seen:
+            seen.add(str(row.get("position")))
+            position = {"holder": _local(row.get("holder"), base), "stance": _text(row.get("stance"))}
+            position["quote"] = _text(row.get("quote")) or ""
+            articles.setdefault(_local(row.get("article"), base), {"meetings": [], "positions": []})[
+                "positions"
+            ].append(position)
     return articles
 
 
@@ -240,12 +227,9 @@ def _key(article: str) -> str:
 
 
 def _local(value: Any, base: str) -> str | None:
-    if value in (None, ""):
-        return None
-    text = str(value)
-    if text.startswith(base):
-        text = text[len(base) :]
-    return text.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    """The slug of one of our IRIs ({base}id/{kind}/{slug}), or the last segment of any other IRI."""
+    text = str(value).removeprefix(base).rstrip("/")
+    return None if value in (None, "") else text.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 def _text(value: Any) -> str | None:

@@ -66,7 +66,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
     """All mentions of the text, in order, with roles and represented states resolved from context."""
     raw: list[Mention] = []
     demonyms: list[tuple[str, Span]] = []
-    for match in gazetteer.pattern.finditer(text):
+    for match in gazetteer.find(text):
         names = gazetteer.lookup(match.group())
         if not names:
             continue

@@ -28,6 +28,7 @@ _UNNAMED_OFFICIAL = re.compile(
     r"(?:official|diplomat|source)s?\b"
 )
 
+
 # The stance lexicon: a cue found in the quote or its sentence decides the stance (oppose cues first).
 def _lexicon(words: str) -> tuple[str, ...]:
     return tuple(words.split("|"))

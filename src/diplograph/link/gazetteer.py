@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
@@ -104,6 +105,22 @@ class Gazetteer:
         return re.compile(r"(?<![\w.])(?:" + body + r")(?![\w])")
 
     @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every surface form, to try the big pattern only where a name can start."""
+        return frozenset(_first_word(name.surface) for name in self.names if name.surface)
+
+    def find(self, text: str) -> Iterator[re.Match[str]]:
+        """Every longest name match in ``text``, left to right, without overlaps."""
+        position = 0
+        for word in _WORD.finditer(text):
+            if word.start() < position or _first_word(word.group()) not in self.first_words:
+                continue
+            match = self.pattern.match(text, word.start())
+            if match:
+                position = match.end()
+                yield match
+
+    @cached_property
     def by_surface(self) -> dict[str, list[Name]]:
         table: dict[str, list[Name]] = {}
         for name in self.names:
@@ -126,6 +143,15 @@ class Gazetteer:
 
     def holds(self, person: str, role: str) -> bool:
         return any(office.person == person and office.role == role for office in self.offices)
+
+
+_WORD = re.compile(r"(?<![\w.])\w[\w.]*")
+
+
+def _first_word(surface: str) -> str:
+    """The first word as ``_WORD`` cuts it, so a name and the text it occurs in agree."""
+    match = _WORD.search(surface)
+    return match.group().rstrip(".").lower() if match else ""
 
 
 def _split(value: str | None) -> list[str]:
