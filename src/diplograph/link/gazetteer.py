@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
