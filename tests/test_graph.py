@@ -11,10 +11,9 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
+from conftest import BASE, run_cli
 from diplograph.config import PROJECT_ROOT
 from diplograph.store import GraphStore
-
-from conftest import BASE, run_cli
 
 QUERIES = PROJECT_ROOT / "queries"
 SEED_IDS = sorted(path.stem for path in (PROJECT_ROOT / "data" / "articles").glob("*.txt"))

@@ -72,10 +72,10 @@ def score(gold: dict[str, Any], predicted: dict[str, Any]) -> Scores:
     scores = Scores()
     for name in ("meetings", *(f"  {argument}" for argument in ARGUMENTS), "positions", "positions+stance"):
         scores.count(name)
-    gold_articles = {_key(k): v for k, v in gold.items() if not k.startswith("_")}
-    predicted_articles = {_key(k): v for k, v in predicted.items() if not k.startswith("_")}
-    for article in sorted(set(gold_articles) | set(predicted_articles)):
-        g, p = gold_articles.get(article, {}), predicted_articles.get(article, {})
+    gold_articles = {_key(k): (k, v) for k, v in gold.items() if not k.startswith("_")}
+    predicted_articles = {_key(k): (k, v) for k, v in predicted.items() if not k.startswith("_")}
+    for key in sorted(set(gold_articles) | set(predicted_articles)):
+        (article, g), (_, p) = gold_articles.get(key, (key, {})), predicted_articles.get(key, (key, {}))
         _score_meetings(article, g.get("meetings", []), p.get("meetings", []), scores)
         _score_positions(article, g.get("positions", []), p.get("positions", []), scores)
     return scores
