@@ -133,7 +133,7 @@ def find_meetings(
                 continue
             drafts.append(draft)
     merged = _merge_within_article(drafts)
-    return tuple(_finish(draft, gazetteer) for draft in merged)
+    return tuple(_finish(draft) for draft in merged)
 
 
 def clauses(text: str, sentence: Span) -> list[Span]:
@@ -425,8 +425,8 @@ def _merge_within_article(drafts: list[_Draft]) -> list[_Draft]:
     return merged
 
 
-def _finish(draft: _Draft, gazetteer: Gazetteer) -> MeetingFinding:
-    participants = [_resolve_by_office(p, draft.date, gazetteer) for p in draft.participants]
+def _finish(draft: _Draft) -> MeetingFinding:
+    participants = draft.participants
     host_state = draft.place.country if draft.place and draft.place.kind == "city" else None
     participants = [replace(p, is_host=bool(host_state and p.represents == host_state)) for p in participants]
     participants = _deduplicate(participants)
@@ -438,13 +438,3 @@ def _finish(draft: _Draft, gazetteer: Gazetteer) -> MeetingFinding:
         place=draft.place,
         rule=draft.rule,
     )
-
-
-def _resolve_by_office(
-    participant: Participant, date: PartialDate | None, gazetteer: Gazetteer
-) -> Participant:
-    """A state in a role ('Iran's foreign minister') becomes the person who certainly held it that year."""
-    if participant.entity.kind != "country" or not participant.role or date is None:
-        return participant
-    holder = gazetteer.office_holder(participant.role, participant.entity.key, date.year)
-    return replace(participant, entity=holder) if holder else participant
