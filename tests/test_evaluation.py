@@ -16,7 +16,7 @@ GOLD = ROOT / "eval" / "gold" / "seeds.json"
 # A little (≈0.05) below what the extractor scored when the harness was written (meetings 0.880,
 # positions 0.800): raise them as extraction improves, never lower them to make a test pass.
 FLOOR_MEETING = 0.83
-FLOOR_POSITION = 0.75
+FLOOR_POSITION = 0.85
 
 TALKS = {
     "status": "held",

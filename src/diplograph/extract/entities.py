@@ -27,7 +27,11 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"spokes(?:man|woman|person)", "spokesperson"),
     (r"national\s+security\s+advis[eo]rs?", "national security adviser"),
     (r"chief\s+of\s+(?:the\s+general\s+)?staff", "chief of staff"),
-    (r"(?:special\s+)?envoys?|ambassadors?|special\s+representative|head\s+of\s+\S+\s+delegation", "envoy"),
+    (
+        r"(?:special\s+)?envoys?|ambassadors?|special\s+representative|"
+        r"head\s+of\s+\S+\s+delegation(?:\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?talks)?",
+        "envoy",
+    ),
     (r"(?:Maj\.?r?\s+|Brig\.\s+|Lt\.\s+)?Gen\.|(?:major\s+|brigadier\s+)?general", "military officer"),
 )
 _TITLE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in ROLE_TITLES), re.IGNORECASE)

@@ -35,7 +35,7 @@ NEGATED = re.compile(
 NOT_A_MEETING = re.compile(
     r"\b(?:(?:tele)?phone|video|conference|zoom)\s+(?:call|conversations?|conference|talks|link)s?\b|"
     r"\b(?:called|phoned|wrote\s+to|letter\s+to)\b|\bby\s+(?:tele)?phone\b|"
-    r"\brather\s+than\b[^.;]*|\bwould\s+be\s+easier\b[^.;]*|\bdelegation\s+to\s+(?:the\s+)?(?:\w+\s+)?talks\b|"
+    r"\brather\s+than\b[^.;]*|\bwould\s+be\s+easier\b[^.;]*|"
     r"“[^”]*”|\"[^\"]*\"",
     re.IGNORECASE,
 )
@@ -51,7 +51,7 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
         "modal",
         re.compile(
             r"\b(?:could|possibly|possibility|proposed|proposal|propose[sd]?|might|may\s+(?:be|take|meet)|"
-            r"suggested|offered\s+to|if\s+they\s+happen(?:ed)?|considering|idea\s+of)\b",
+            r"suggested|offered\s+to|if\s+they\s+happen(?:ed)?|considering|idea\s+of|working\s+to\s+organi[sz]e)\b",
             re.I,
         ),
     ),
@@ -59,7 +59,7 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
         Status.PLANNED,
         "future",
         re.compile(
-            r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+to|agreed\s+to|(?:working|plans?)\s+to\s+organi[sz]e|invit(?:e|es|ed|ing)|plans?\s+to|"
+            r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+to|agreed\s+to|plans?\s+to\s+organi[sz]e|invit(?:e|es|ed|ing)|plans?\s+to|"
             r"planned|scheduled|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
             r"to\s+host|next\s+(?:week|month|year)|this\s+month|later\s+this)\b",
             re.I,
@@ -79,6 +79,9 @@ EXCLUDED_AFTER = re.compile(
     r"\b(?:excluding|without(?:\s+the\s+involvement\s+of)?|except|against|rather\s+than|instead\s+of|"
     r"in\s+response\s+to|about|to\s+abandon|so\s+as|snub(?:s|bed|bing)?|(?:shows|means|ensures|proves)\s+that)\b",
     re.IGNORECASE,
+)
+COMMENTING_ON = re.compile(
+    r"(?:Commenting|Speaking|Asked|Reflecting|Reporting)\s+(?:on|about)\b[^,]{0,120},", re.IGNORECASE
 )
 ANAPHOR = re.compile(
     r"\b(?:this|the|that|these|those|its|their|[A-Z][a-z]+day['’]s)\s+(?:\w+\s+){0,3}?(?:"
@@ -109,7 +112,7 @@ class _Draft:
 
 CLAUSE_BREAK = re.compile(
     r"\s[—–]\s|;|:\s|,\s+(?=(?:and|but|while|whereas|which|so|as)\s+(?:they|he|she|it|we|the|a|an)\b)|"
-    r"^(?:Ahead\s+of|After|Before|Following|Earlier\s+in|Later\s+in|Amid)\b[^,]{0,120},\s"
+    r"^(?:Ahead\s+of|After|Before|Following|Amid)\b[^,]{0,120},\s"
 )
 
 
@@ -154,10 +157,13 @@ def _definite_reference(text: str, draft: _Draft) -> bool:
 
 
 def _stands_alone(draft: _Draft, text: str = "") -> bool:
-    """Two parties and a place ('Lavrov invited … to meet in Moscow'), or a meeting named after its place
-    ('the just concluded Astana meeting'), are meetings even when only one state is named."""
+    """Two parties and a place ('Lavrov invited … to meet in Moscow'), a meeting named after its place
+    ('the just concluded Astana meeting') or a delegation's head at talks in a place ('Earlier in Astana,
+    head of Russia's delegation to peace talks, X') are meetings even when only one state is named."""
     if draft.place is None or not draft.participants:
         return False
+    if any(p.role == "envoy" for p in draft.participants):
+        return True
     named = bool(text) and text[max(0, draft.trigger.start - 40) : draft.trigger.start].rstrip().endswith(
         draft.place.label
     )
@@ -180,6 +186,9 @@ def _draft_from_clause(
     trigger = triggers[0]
     status, rule = _status(body, trigger)
     cutoff = clause.start + _exclusion_start(body, blocked)
+    commenting = COMMENTING_ON.match(body)
+    if commenting and commenting.end() > trigger.start():
+        cutoff = clause.start + commenting.end()  # who comments on a meeting is not said to attend it
     in_scope = [m for m in recognised.mentions if clause.start <= m.span.start < cutoff]
     groups = [g for g in recognised.role_groups if clause.start <= g.span.start < cutoff]
     participants = _participants(text, in_scope, groups, recognised, Span(clause.start, cutoff), gazetteer)

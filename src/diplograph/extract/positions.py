@@ -17,12 +17,16 @@ from diplograph.extract.model import Entity, Mention, PartialDate, PositionFindi
 from diplograph.extract.text import paragraphs
 
 REPORTING_VERB = (
+    r"demanded|demands|made\s+clear|"
     r"said|says|say|told|tells|urged|urges|warned|warns|described|describing|declared|declaring|"
     r"proclaimed|proclaims|tweeted|stated|added|stressed|maintained|insisted|dismissed|rejected|"
     r"reiterated|noted|argued|called\s+for|explained|announced|saying|accused|condemned|welcomed"
 )
 _VERB = re.compile(r"\b(?:" + REPORTING_VERB + r")\b", re.IGNORECASE)
-_QUOTE = re.compile(r"“(?P<curly>[^”]{2,600})”|\"(?P<straight>[^\"\n]{2,600})\"")
+# Curly and straight quotes; a curly quote left open runs to the end of its paragraph (a common typo).
+_QUOTE = re.compile(
+    r"“(?P<curly>[^”]{2,600})”|\"(?P<straight>[^\"\n]{2,600})\"|“(?P<unclosed>[^”“\n]{12,600})(?=\n|$)"
+)
 _UNNAMED_OFFICIAL = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:senior\s+|top\s+|unnamed\s+)?(?P<who>[\w.’' ]{0,30}?)\s*"
     r"(?:official|diplomat|source)s?\b"
@@ -42,7 +46,7 @@ OPPOSE_CUES = _lexicon(
 SUPPORT_CUES = _lexicon(
     "support|welcome|positive|constructive|step forward|success|opportunity|ready to|cooperation|"
     "work together|reinforce|help|agreement|progress|new level|stands ready|pool efforts|joint|ceasefire|"
-    "look forward|fruitful|productive|useful|agreed"
+    "look forward|fruitful|productive|useful|agreed|working to|organize|organise"
 )
 TOPICS: tuple[tuple[str, str], ...] = (
     (r"ceasefire|cease-fire|truce", "ceasefire"),
@@ -71,12 +75,17 @@ def find_positions(
 ) -> tuple[PositionFinding, ...]:
     found: list[PositionFinding] = []
     quoted_sentences: set[Span] = set()
+    previous: tuple[_Quote, Entity] | None = None
     for quote in _direct_quotes(text, sentences):
         holder = _speaker(text, quote, recognised)
-        if holder is None:
+        rule = "position:direct-quote"
+        if holder is None and previous is not None and _continues(text, previous[0], quote):
+            holder, rule = previous[1], "position:continued-quote"
+        if holder is None or (len(quote.words.of(text).split()) < 2 and not _predicated(text, quote)):
             continue
-        found.append(_position(text, holder, quote.words, quote.sentence, dates, "position:direct-quote"))
+        found.append(_position(text, holder, quote.words, quote.sentence, dates, rule))
         quoted_sentences.add(quote.sentence)
+        previous = (quote, holder)
     for sentence in sentences:
         if sentence in quoted_sentences:
             continue
@@ -91,18 +100,38 @@ def find_positions(
 def _direct_quotes(text: str, sentences: list[Span]) -> list[_Quote]:
     quotes = []
     for match in _QUOTE.finditer(text):
-        group = "curly" if match.group("curly") is not None else "straight"
+        group = next(name for name in ("curly", "straight", "unclosed") if match.group(name) is not None)
         words = Span(match.start(group), match.end(group))
         while words.end > words.start and text[words.end - 1] in " ,.;:":
             words = Span(words.start, words.end - 1)
         sentence = next((s for s in sentences if s.start <= match.start() < s.end), None)
-        if sentence is None or len(words.of(text).split()) < 2:
+        if sentence is None or not words.of(text).strip():
             continue
         end = max(
             sentence.end, next((s.end for s in sentences if s.start <= match.end() - 1 < s.end), sentence.end)
         )
         quotes.append(_Quote(words, Span(sentence.start, end)))
     return quotes
+
+
+def _predicated(text: str, quote: _Quote) -> bool:
+    """A one-word quote is a position only as the predicate of a reported view ('demands were
+    “unrealistic”', 'described them as “fruitless”'); otherwise it is a scare quote ('“normalization”')."""
+    before = text[max(quote.sentence.start, quote.words.start - 25) : quote.words.start - 1]
+    return bool(re.search(r"\b(?:were|was|is|are|as|called|calling|dubbed)\s*$", before))
+
+
+def _continues(text: str, earlier: _Quote, later: _Quote) -> bool:
+    """A quote with no speaker of its own that follows an attributed one, in the same or the next
+    paragraph, with nothing but the attribution between them, continues the same speaker's words."""
+    between = text[earlier.words.end : later.words.start]
+    opens_sentence = later.words.start - later.sentence.start <= 1  # the quote is the whole sentence
+    return (
+        opens_sentence
+        and between.count("\n\n") <= 1
+        and len(between) < 200
+        and not re.search(r"[“\"].*[”\"]", between)
+    )
 
 
 def _speaker(text: str, quote: _Quote, recognised: Recognised) -> Entity | None:
@@ -200,7 +229,8 @@ def _state_entity(recognised: Recognised, key: str | None) -> Entity | None:
 
 
 _REPORTED = re.compile(
-    r"\b(?P<verb>said|says|maintained|insisted|stressed|warned|argued|noted|declared|announced)\s+"
+    r"\b(?P<verb>said|says|maintained|insisted|stressed|warned|argued|noted|declared|announced|demanded|"
+    r"called\s+for|urged|rejected|made\s+clear|reiterated(?:\s+\w+\s+view)?|accused|condemned|welcomed)\s+"
     r"(?:(?:in|on|at|during)\s+[^,]{0,60}?\s+that\s+|that\s+)?(?P<clause>[^“”\"]{12,})$"
 )
 
@@ -225,7 +255,21 @@ def _reported_speech(text: str, sentence: Span, recognised: Recognised) -> tuple
     clause = Span(sentence.start + match.start("clause"), sentence.end)
     while clause.end > clause.start and text[clause.end - 1] in ".;: ":
         clause = Span(clause.start, clause.end - 1)
+    if not _carries_a_view(match.group("verb"), clause.of(text)):
+        return None  # "said the talks could take place in Astana" passes on a fact, not a stance
     return holder, clause
+
+
+def _carries_a_view(verb: str, clause: str) -> bool:
+    """Reported speech is a position when the verb is one of stance (urged, rejected, demanded …) or the
+    clause carries a stance cue or a modal of obligation."""
+    if not re.fullmatch(r"said|says|noted|announced|declared|made\s+clear", verb, re.IGNORECASE):
+        return True
+    lowered = clause.lower()
+    return bool(
+        any(cue in lowered for cue in (*OPPOSE_CUES, *SUPPORT_CUES))
+        or re.search(r"\b(?:must|should|need|needs|have to|has to|sole preserve|priority)\b", lowered)
+    )
 
 
 def _block_quotes(
@@ -263,11 +307,13 @@ def _position(
 
 
 def _stance(quote: str, context: str) -> Stance:
-    lowered = f"{quote} {context}".lower()
-    if any(cue in lowered for cue in OPPOSE_CUES):
-        return Stance.OPPOSE
-    if any(cue in lowered for cue in SUPPORT_CUES):
-        return Stance.SUPPORT
+    """Count the cues in the quoted words (else in the sentence around them); more oppose cues than
+    support cues is opposition, more support is support, a tie goes to oppose, none is neutral."""
+    for source in (quote.lower(), context.lower()):
+        oppose = sum(cue in source for cue in OPPOSE_CUES)
+        support = sum(cue in source for cue in SUPPORT_CUES)
+        if oppose or support:
+            return Stance.OPPOSE if oppose >= support else Stance.SUPPORT
     return Stance.NEUTRAL
 
 
