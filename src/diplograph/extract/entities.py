@@ -34,7 +34,9 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:Maj\.?r?\s+|Brig\.\s+|Lt\.\s+)?Gen\.|(?:major\s+|brigadier\s+)?general", "military officer"),
 )
-_TITLE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in ROLE_TITLES), re.IGNORECASE)
+_TITLE = re.compile(
+    "(?:" + "|".join(f"(?:{pattern})" for pattern, _ in ROLE_TITLES) + ")(?![A-Za-z])", re.IGNORECASE
+)
 _NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’\-]+){1,4}"
 _TITLED_NAME = re.compile(r"(?P<title>" + _TITLE.pattern + r")\s+(?P<name>" + _NAME + r")")
 _APPOSITIVE_NAME = re.compile(
@@ -87,24 +89,83 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
                 raw.append(Mention(state, Span(span.start, end)))
                 continue
         raw.append(Mention(entity, span))
-    raw.extend(_titled_strangers(text, gazetteer, raw))
+    titles = _titles(text)
+    raw.extend(_titled_strangers(text, gazetteer, raw, titles))
     raw = _add_surname_mentions(text, raw)
     mentions = tuple(
         _with_role(text, mention, raw, demonyms, gazetteer) for mention in sorted(raw, key=_start)
     )
-    return Recognised(mentions, tuple(_role_groups(text, mentions, demonyms)), tuple(demonyms))
+    groups = _role_groups(text, mentions, demonyms, titles)
+    return Recognised(mentions, tuple(groups), tuple(demonyms))
+
+
+_TITLE_FIRST_WORDS = frozenset(
+    [
+        "foreign",
+        "minister",
+        "ministers",
+        "secretary",
+        "defense",
+        "defence",
+        "prime",
+        "premier",
+        "crown",
+        "president",
+        "presidents",
+        "king",
+        "emir",
+        "supreme",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "national",
+        "chief",
+        "special",
+        "envoy",
+        "envoys",
+        "ambassador",
+        "ambassadors",
+        "head",
+        "maj",
+        "majr",
+        "brig",
+        "lt",
+        "gen",
+        "general",
+        "major",
+        "brigadier",
+    ]
+)
+_WORD = re.compile(r"\b[A-Za-z]+")
+
+
+def _titles(text: str) -> list[re.Match[str]]:
+    """Every title in the text; the big pattern is tried only at words a title can start with."""
+    found: list[re.Match[str]] = []
+    position = 0
+    for word in _WORD.finditer(text):
+        if word.start() < position or word.group().lower() not in _TITLE_FIRST_WORDS:
+            continue
+        match = _TITLE.match(text, word.start())
+        if match:
+            found.append(match)
+            position = match.end()
+    return found
 
 
 def _start(mention: Mention) -> int:
     return mention.span.start
 
 
-def _titled_strangers(text: str, gazetteer: Gazetteer, known: list[Mention]) -> list[Mention]:
+def _titled_strangers(
+    text: str, gazetteer: Gazetteer, known: list[Mention], titles: list[re.Match[str]]
+) -> list[Mention]:
     """People not in the gazetteer, found after a title: 'Gen. Abdul Karim Mahmoud Ibrahim'."""
     found: list[Mention] = []
     taken = [mention.span for mention in known]
+    starts = [title.start() for title in titles]
     for pattern in (_TITLED_NAME, _APPOSITIVE_NAME):
-        for match in pattern.finditer(text):
+        for match in filter(None, (pattern.match(text, start) for start in starts)):
             name = match.group("name")
             span = Span(match.start("name"), match.end("name"))
             if any(span.start < other.end and other.start < span.end for other in taken):
@@ -222,12 +283,12 @@ def _state_in(
 
 
 def _role_groups(
-    text: str, mentions: tuple[Mention, ...], demonyms: list[tuple[str, Span]]
+    text: str, mentions: tuple[Mention, ...], demonyms: list[tuple[str, Span]], titles: list[re.Match[str]]
 ) -> list[RoleGroup]:
     """Roles of unnamed people, with the states listed before ('Iranian and Syrian') or after."""
     groups: list[RoleGroup] = []
     person_spans = [m.span for m in mentions if m.entity.kind == "person"]
-    for match in _TITLE.finditer(text):
+    for match in titles:
         span = Span(match.start(), match.end())
         if any(
             0 <= p.start - span.end < 25 and not re.search(r"[,.;]", text[span.end : p.start])

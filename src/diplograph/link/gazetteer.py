@@ -113,7 +113,7 @@ class Gazetteer:
         """Every longest name match in ``text``, left to right, without overlaps."""
         position = 0
         for word in _WORD.finditer(text):
-            if word.start() < position or _first_word(word.group()) not in self.first_words:
+            if word.start() < position or word.group().rstrip(".").lower() not in self.first_words:
                 continue
             match = self.pattern.match(text, word.start())
             if match:
