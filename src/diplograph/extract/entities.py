@@ -38,9 +38,10 @@ _TITLE = re.compile(
     "(?:" + "|".join(f"(?:{pattern})" for pattern, _ in ROLE_TITLES) + ")(?![A-Za-z])", re.IGNORECASE
 )
 _NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’\-]+){1,4}"
-_TITLED_NAME = re.compile(r"(?P<title>" + _TITLE.pattern + r")\s+(?P<name>" + _NAME + r")")
+# Titles match in any case ("President", "foreign minister"); names must be capitalised.
+_TITLED_NAME = re.compile(r"(?P<title>(?i:" + _TITLE.pattern + r"))\s+(?P<name>" + _NAME + r")")
 _APPOSITIVE_NAME = re.compile(
-    r"(?P<title>" + _TITLE.pattern + r")[^,.;:]{0,50},\s+(?P<name>" + _NAME + r")(?=[,.]|\s+[a-z])"
+    r"(?P<title>(?i:" + _TITLE.pattern + r"))[^,.;:]{0,50},\s+(?P<name>" + _NAME + r")(?=[,.]|\s+[a-z])"
 )
 _GOVERNMENT_OF_PERSON = re.compile(r"^\s+(?:regime|administration|government)\b")
 

@@ -80,6 +80,11 @@ EXCLUDED_AFTER = re.compile(
     r"in\s+response\s+to|about|to\s+abandon|so\s+as|snub(?:s|bed|bing)?|(?:shows|means|ensures|proves)\s+that)\b",
     re.IGNORECASE,
 )
+THE_TWO_SIDES = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:leaders|sides|ministers|presidents|countries|delegations|men|women|officials|"
+    r"governments|heads\s+of\s+state)\b",
+    re.IGNORECASE,
+)
 COMMENTING_ON = re.compile(
     r"(?:Commenting|Speaking|Asked|Reflecting|Reporting)\s+(?:on|about)\b[^,]{0,120},", re.IGNORECASE
 )
@@ -129,6 +134,8 @@ def find_meetings(
             draft = _draft_from_clause(text, sentence, clause, recognised, dates, gazetteer)
             if draft is None:
                 continue
+            if len(draft.states) < 2 and drafts and THE_TWO_SIDES.search(clause.of(text)):
+                _take_parties_of(drafts[-1], draft)  # "The two leaders agreed to meet again next month"
             refers_back = drafts and (_definite_reference(text, draft) and draft.states & drafts[-1].states)
             if refers_back or (len(draft.states) < 2 and not _stands_alone(draft, text)):
                 if drafts and (draft.anaphoric or _same_place(drafts[-1], draft)):
@@ -146,6 +153,12 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     return [
         Span(sentence.start + a, sentence.start + b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a
     ]
+
+
+def _take_parties_of(earlier: _Draft, draft: _Draft) -> None:
+    draft.participants = _deduplicate([*earlier.participants, *draft.participants])
+    draft.participants = [replace(p, is_host=False) for p in draft.participants]
+    draft.states = {p.represents or p.entity.key for p in draft.participants}
 
 
 def _definite_reference(text: str, draft: _Draft) -> bool:
