@@ -9,7 +9,7 @@ extractor turns it into people where the article or the offices table make them 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from diplograph.extract.model import Entity, Mention, Span
 from diplograph.graph.uris import slugify
@@ -60,6 +60,12 @@ class Recognised:
     mentions: tuple[Mention, ...]
     role_groups: tuple[RoleGroup, ...]
     demonyms: tuple[tuple[str, Span], ...]  # (country key, span) for adjectives such as "Russian"
+    gazetteer: Gazetteer | None = field(default=None, repr=False, compare=False)
+
+    def state(self, key: str | None) -> Entity | None:
+        """The state with this key, named in the article or not (an official's state may be implicit)."""
+        entity = self.gazetteer.entities.get(key or "") if self.gazetteer else None
+        return entity if entity is not None and entity.kind == "country" else None
 
 
 def canonical_role(title: str) -> str:
@@ -97,7 +103,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
         _with_role(text, mention, raw, demonyms, gazetteer) for mention in sorted(raw, key=_start)
     )
     groups = _role_groups(text, mentions, demonyms, titles)
-    return Recognised(mentions, tuple(groups), tuple(demonyms))
+    return Recognised(mentions, tuple(groups), tuple(demonyms), gazetteer)
 
 
 _TITLE_FIRST_WORDS = frozenset(

@@ -214,17 +214,10 @@ def _unnamed_official(text: str, sentence: Span, recognised: Recognised) -> Enti
             if mention.entity.kind == "country":
                 return mention.entity
             if mention.represents or mention.entity.country:
-                return _state_entity(recognised, mention.represents or mention.entity.country)
+                return recognised.state(mention.represents or mention.entity.country)
     for key, span in recognised.demonyms:
         if sentence.start + match.start() <= span.start < sentence.start + match.end():
-            return _state_entity(recognised, key)
-    return None
-
-
-def _state_entity(recognised: Recognised, key: str | None) -> Entity | None:
-    for mention in recognised.mentions:
-        if mention.entity.key == key:
-            return mention.entity
+            return recognised.state(key)
     return None
 
 

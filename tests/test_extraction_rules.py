@@ -1,0 +1,133 @@
+"""Extraction rules pinned to sentences from our own test articles (tests/articles/), one rule per test.
+
+The seeds pin the facts users asked for; these pin the general rules on sentences of other outlets and
+regions, so that a rule tuned to a seed cannot silently break the general case.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from diplograph.articles import Article
+from diplograph.extract import extract
+from diplograph.extract.model import Findings, Stance, Status
+
+
+@pytest.fixture
+def read(gazetteer):
+    def run(text: str, published: date | None = date(2024, 3, 14)) -> Findings:
+        return extract(Article(id="test", text=text, published=published), gazetteer)
+
+    return run
+
+
+def keys(findings: Findings) -> list[set[str]]:
+    return [{p.entity.key for p in m.participants} for m in findings.meetings]
+
+
+def test_a_hosted_visit_is_held_with_the_host_from_the_place(read):
+    findings = read(
+        "Turkish President Recep Tayyip Erdogan hosted Palestinian President Mahmoud Abbas in Ankara "
+        "on Wednesday, his office said."
+    )
+    (meeting,) = findings.meetings
+    assert meeting.status is Status.HELD
+    assert meeting.date is not None and meeting.date.isoformat() == "2024-03-13"
+    by_key = {p.entity.key: p for p in meeting.participants}
+    assert by_key["mahmoud-abbas"].represents == "state-of-palestine"  # found by title, not in the gazetteer
+    assert by_key["mahmoud-abbas"].role == "head of state"
+    assert by_key["recep-tayyip-erdogan"].is_host and not by_key["mahmoud-abbas"].is_host
+
+
+def test_the_two_leaders_agreeing_to_meet_again_is_a_new_planned_meeting(read):
+    findings = read(
+        "Turkish President Recep Tayyip Erdogan hosted Palestinian President Mahmoud Abbas in Ankara "
+        "on Wednesday.\n\nThe two leaders agreed to meet again next month in Istanbul, Erdogan said."
+    )
+    assert len(findings.meetings) == 2
+    planned = findings.meetings[1]
+    assert planned.status is Status.PLANNED
+    assert planned.place is not None and planned.place.key == "istanbul"
+    assert planned.date is not None and planned.date.isoformat() == "2024-04"
+    assert {"mahmoud-abbas", "recep-tayyip-erdogan"} <= keys(findings)[1]
+
+
+def test_a_phone_call_is_not_a_meeting(read):
+    findings = read("Chinese President Xi Jinping spoke by phone with U.S. President Joe Biden on Thursday.")
+    assert findings.meetings == ()
+
+
+def test_a_negated_meeting_is_not_a_meeting(read):
+    findings = read(
+        "Indian Prime Minister Narendra Modi and Pakistani Prime Minister Shehbaz Sharif will not meet "
+        "on the sidelines of the summit, officials said."
+    )
+    assert findings.meetings == ()
+
+
+def test_a_meeting_that_could_happen_is_proposed(read):
+    findings = read(
+        "Russian President Vladimir Putin said the talks with Turkish President Recep Tayyip Erdogan "
+        "could take place in Astana."
+    )
+    assert [m.status for m in findings.meetings] == [Status.PROPOSED]
+
+
+def test_a_called_off_meeting_is_cancelled(read):
+    findings = read(
+        "The meeting between Russian Foreign Minister Sergey Lavrov and U.S. Secretary of State "
+        "Antony Blinken in Geneva was called off on Monday."
+    )
+    assert [m.status for m in findings.meetings] == [Status.CANCELLED]
+
+
+def test_next_week_without_a_publication_date_stays_unknown(read):
+    findings = read(
+        "Russian Foreign Minister Sergey Lavrov will host Iranian Foreign Minister Hossein "
+        "Amir-Abdollahian in Moscow next week.",
+        published=None,
+    )
+    (meeting,) = findings.meetings
+    assert meeting.status is Status.PLANNED and meeting.date is None
+
+
+def test_a_one_word_quote_needs_a_predicate_to_be_a_position(read):
+    text = (
+        "Lavrov reiterated his view that U.S. demands were “unrealistic.”\n\n"
+        "Assad has pursued “normalization” with Arab states, the ministry said."
+    )
+    findings = read(text)
+    quotes = [p.quote.of(text) for p in findings.positions]
+    assert "unrealistic" in quotes and "normalization" not in quotes
+
+
+def test_a_quote_that_continues_keeps_its_speaker(read):
+    text = (
+        "“The next step is to reach an agreement on a ceasefire,” Russian President Vladimir Putin said. "
+        "“We are conducting very active negotiations.”"
+    )
+    findings = read(text)
+    holders = {p.quote.of(text): p.holder.key for p in findings.positions}
+    assert holders["We are conducting very active negotiations"] == "vladimir-putin"
+
+
+def test_an_unnamed_official_speaks_for_the_state(read):
+    text = (
+        "A senior State Department official said Washington would “never accept” the annexation, "
+        "calling it illegal."
+    )
+    findings = read(text)
+    assert [p.holder.key for p in findings.positions] == ["united-states"]
+    assert findings.positions[0].stance is Stance.OPPOSE
+
+
+def test_reported_facts_are_not_positions_but_demands_are(read):
+    text = (
+        "Putin said the talks could take place in Astana.\n\n"
+        "The Syrian government has demanded the withdrawal of Turkish forces from the north."
+    )
+    findings = read(text)
+    assert [p.holder.key for p in findings.positions] == ["syria"]
+    assert findings.positions[0].stance is Stance.OPPOSE
