@@ -17,7 +17,7 @@ from diplograph.extract.model import Entity, Mention, PartialDate, PositionFindi
 from diplograph.extract.text import paragraphs
 
 REPORTING_VERB = (
-    r"demanded|demands|made\s+clear|"
+    r"demanded|demands|made\s+clear|called|calling|wrote|writes|"
     r"said|says|say|told|tells|urged|urges|warned|warns|described|describing|declared|declaring|"
     r"proclaimed|proclaims|tweeted|stated|added|stressed|maintained|insisted|dismissed|rejected|"
     r"reiterated|noted|argued|called\s+for|explained|announced|saying|accused|condemned|welcomed"
@@ -41,12 +41,28 @@ def _lexicon(words: str) -> tuple[str, ...]:
 OPPOSE_CUES = _lexicon(
     "reject|dismiss|oppose|condemn|unacceptable|unrealistic|unprofessional|aggression|fruitless|abandon|"
     "have to leave|must leave|get rid of|irritant|bullying|withdrawal of|removal of|denounce|violation|"
-    "threat|never accept|not accept|interference|provocation|hostile|illegal|unjustified|deplore"
+    "threat|never accept|not accept|interference|provocation|provocative|hostile|illegal|unjustified|"
+    "deplore|sanction|for the sake of|not good|isolat|terroris|dangerous|wrong|dictator|irresponsible|"
+    "regret|concern|no illusions|could not keep|cannot keep|not a narrative|violat|undermin|destabili"
 )
 SUPPORT_CUES = _lexicon(
     "support|welcome|positive|constructive|step forward|success|opportunity|ready to|cooperation|"
     "work together|reinforce|help|agreement|progress|new level|stands ready|pool efforts|joint|ceasefire|"
-    "look forward|fruitful|productive|useful|agreed|working to|organize|organise"
+    "look forward|fruitful|productive|useful|agreed|working to|organize|organise|new era|partnership|"
+    "grateful|historic|start of|solution|value|paramount|succeed|place is in|family|friends|friendship|"
+    "hope|praise|commend|firmly support|willing|committed|strengthen|deepen|dialogue|stability|"
+    "can be solved|guardrail|reform|one voice|not waste"
+)
+# The reporting verb's own stance, used when the words themselves carry no cue.
+SUPPORTING_VERB = re.compile(
+    r"\b(?:urged|urges|called\s+for|calls\s+for|welcomed|welcomes|praised|hailed|"
+    r"backed|endorsed)\b",
+    re.IGNORECASE,
+)
+OPPOSING_VERB = re.compile(
+    r"\b(?:warned|warns|condemned|condemns|rejected|rejects|criticized|criticised|"
+    r"accused|denounced|dismissed|blasted|slammed)\b",
+    re.IGNORECASE,
 )
 TOPICS: tuple[tuple[str, str], ...] = (
     (r"ceasefire|cease-fire|truce", "ceasefire"),
@@ -135,33 +151,60 @@ def _continues(text: str, earlier: _Quote, later: _Quote) -> bool:
 
 
 def _speaker(text: str, quote: _Quote, recognised: Recognised) -> Entity | None:
-    """The actor named with a reporting verb in the quote's sentence, outside the quoted words."""
+    """Who speaks the quote: '“…,” X said' / '“…,” he said' after it, else the subject of the reporting
+    verb nearest before it, in the same clause ('Biden called …, while Kishida said “…”')."""
     sentence = quote.sentence
-    outside = (
-        text[sentence.start : quote.words.start]
-        + " " * (quote.words.end - quote.words.start)
-        + text[quote.words.end : sentence.end]
-    )
-    verbs = list(_VERB.finditer(outside))
+    after = _VERB.search(text, quote.words.end, min(sentence.end, quote.words.end + 40))
+    if after and not re.search(r"[“\"]", text[quote.words.end : after.start()].strip(" ,.”\"’'")):
+        window = Span(quote.words.end, min(sentence.end, after.end() + 60))
+        named = _first_holder(text, window, recognised)
+        if named is not None and (named.span.start < after.start() or _is_inverted(text, after, named)):
+            return named.entity
+        if _pronoun_before(text, after.start()):
+            return _pronoun_antecedent(text, sentence, recognised)
+        if named is not None:
+            return named.entity
+    verbs = list(_VERB.finditer(text, sentence.start, quote.words.start))
     if not verbs:
         return None
-    verb = verbs[0]
-    official = _unnamed_official(text, Span(sentence.start, sentence.start + verbs[0].start()), recognised)
+    verb = verbs[-1]
+    clause_start = _clause_start(text, sentence.start, verb.start())
+    before_verb = Span(clause_start, verb.start())
+    subjects = [m for m in _holders_in(text, before_verb, recognised) if not _is_possessive(text, m)]
+    if subjects and subjects[0].entity.kind == "person":
+        return subjects[0].entity
+    official = _unnamed_official(text, before_verb, recognised)
     if official is not None:
         return official
-    candidates = _holders_in(text, sentence, recognised, exclude=quote.words)
-    if not candidates:
-        return _unnamed_official(text, sentence, recognised) or _pronoun_antecedent(
-            text, sentence, recognised
-        )
-    verb_position = sentence.start + verb.start()
-    opening = re.match(r"[A-Z]\w+ing\b[^,]*,", sentence.of(text))  # "Hosting X in Tehran, Y proclaimed"
-    clause_start = sentence.start + (opening.end() if opening else 0)
-    subjects = [
-        m for m in candidates if clause_start <= m.span.start < verb_position and not _is_possessive(text, m)
-    ]
-    chosen = subjects[0] if subjects else candidates[0]
-    return chosen.entity if chosen.entity.kind != "city" else None
+    if _pronoun_before(text, verb.start()):
+        return _pronoun_antecedent(text, sentence, recognised)
+    return subjects[0].entity if subjects and subjects[0].entity.kind != "city" else None
+
+
+def _first_holder(text: str, window: Span, recognised: Recognised) -> Mention | None:
+    holders = [m for m in _holders_in(text, window, recognised, strict=False) if not _is_possessive(text, m)]
+    return holders[0] if holders else None
+
+
+def _is_inverted(text: str, verb: re.Match[str], mention: Mention) -> bool:
+    """'…,” said Lavrov': the speaker right after the verb."""
+    return mention.span.start >= verb.end() and not text[verb.end() : mention.span.start].strip(" ,")
+
+
+def _pronoun_before(text: str, position: int) -> bool:
+    return bool(
+        re.search(r"\b(?:he|she)\s+(?:\w+\s+)?$", text[max(0, position - 20) : position], re.IGNORECASE)
+    )
+
+
+def _clause_start(text: str, sentence_start: int, verb_start: int) -> int:
+    """Where the verb's clause begins: after ', while', ';', ', but' or an opening participle phrase."""
+    part = text[sentence_start:verb_start]
+    opening = re.match(r"[A-Z]\w+ing\b[^,]*,", part)  # "Hosting X in Tehran, Y proclaimed"
+    start = opening.end() if opening else 0
+    for boundary in re.finditer(r",\s+(?:while|whereas|but|and|as)\s+|;\s+|:\s+", part):
+        start = max(start, boundary.end())
+    return sentence_start + start
 
 
 def _is_possessive(text: str, mention: Mention) -> bool:
@@ -169,23 +212,25 @@ def _is_possessive(text: str, mention: Mention) -> bool:
 
 
 def _pronoun_antecedent(text: str, sentence: Span, recognised: Recognised) -> Entity | None:
-    """'he said …': the last person named in the two sentences before."""
-    if not re.search(
-        r"\b(?:he|she)\s+(?:\w+\s+)?(?:" + REPORTING_VERB + r")\b", sentence.of(text), re.IGNORECASE
-    ):
-        return None
-    window_start = max(0, sentence.start - 400)
+    """'he said …': the subject (first person named) of the nearest earlier sentence that names one."""
     earlier = [
         m
         for m in recognised.mentions
-        if window_start <= m.span.start < sentence.start and m.entity.kind == "person"
+        if m.span.start < sentence.start and m.entity.kind == "person" and sentence.start - m.span.start < 600
     ]
-    return earlier[-1].entity if earlier else None
+    if not earlier:
+        return None
+    last = earlier[-1]
+    boundary = max(text.rfind(". ", 0, last.span.start), text.rfind("\n", 0, last.span.start))
+    same_sentence = [m for m in earlier if m.span.start > boundary]
+    return same_sentence[0].entity
 
 
 def _holders_in(
-    text: str, sentence: Span, recognised: Recognised, exclude: Span | None = None
+    text: str, sentence: Span, recognised: Recognised, exclude: Span | None = None, strict: bool = True
 ) -> list[Mention]:
+    """Persons in the span; without any, bodies and states followed by a reporting verb (or any, when
+    not ``strict``)."""
     people = [
         m
         for m in recognised.mentions
@@ -199,7 +244,7 @@ def _holders_in(
         m
         for m in people
         if m.entity.kind in ("organization", "country")
-        and re.search(_VERB.pattern, text[m.span.end : m.span.end + 40], re.IGNORECASE)
+        and (not strict or re.search(_VERB.pattern, text[m.span.end : m.span.end + 40], re.IGNORECASE))
     ]
 
 
@@ -300,9 +345,17 @@ def _position(
 
 
 def _stance(quote: str, context: str) -> Stance:
-    """Count the cues in the quoted words (else in the sentence around them); more oppose cues than
-    support cues is opposition, more support is support, a tie goes to oppose, none is neutral."""
-    for source in (quote.lower(), context.lower()):
+    """Count the cues in the quoted words: more oppose cues than support cues is opposition, more support
+    is support, a tie goes to oppose. Without cues in the words, the reporting verb decides ('warned',
+    'urged'), then the cues of the sentence around them; with none of these the stance is neutral."""
+    outside = context.replace(quote, " ")
+    for source in (quote.lower(), None, outside.lower()):
+        if source is None:
+            if OPPOSING_VERB.search(outside):
+                return Stance.OPPOSE
+            if SUPPORTING_VERB.search(outside):
+                return Stance.SUPPORT
+            continue
         oppose = sum(cue in source for cue in OPPOSE_CUES)
         support = sum(cue in source for cue in SUPPORT_CUES)
         if oppose or support:
