@@ -102,6 +102,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
     mentions = tuple(
         _with_role(text, mention, raw, demonyms, gazetteer) for mention in sorted(raw, key=_start)
     )
+    mentions = tuple(sorted([*mentions, *_definite_roles(text, mentions, demonyms, titles)], key=_start))
     groups = _role_groups(text, mentions, demonyms, titles)
     return Recognised(mentions, tuple(groups), tuple(demonyms), gazetteer)
 
@@ -160,6 +161,29 @@ def _titles(text: str) -> list[re.Match[str]]:
     return found
 
 
+def _definite_roles(
+    text: str, mentions: tuple[Mention, ...], demonyms: list[tuple[str, Span]], titles: list[re.Match[str]]
+) -> list[Mention]:
+    """'the crown prince said', 'the Saudi foreign minister': the one person the article names with that
+    role (and state, when one is given) elsewhere."""
+    people = [m for m in mentions if m.entity.kind == "person" and m.role]
+    found = []
+    for title in titles:
+        role = canonical_role(title.group())
+        lead = text[max(0, title.start() - 30) : title.start()]
+        definite = re.search(r"\bthe\s+(?:(?P<adjective>[A-Z][\w’'-]+)\s+)?$", lead)
+        if not definite or role == "military officer" or re.match(r"s\b|\s+[A-Z]", text[title.end() :]):
+            continue  # plural, or a name follows: not a reference to someone named before
+        state = next((key for key, span in demonyms if span.end == title.start() - 1), None)
+        holders = {
+            m.entity.key: m for m in people if m.role == role and (state is None or m.represents == state)
+        }
+        if len(holders) == 1:
+            (holder,) = holders.values()
+            found.append(Mention(holder.entity, Span(title.start(), title.end()), role, holder.represents))
+    return found
+
+
 def _start(mention: Mention) -> int:
     return mention.span.start
 
@@ -206,7 +230,9 @@ def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         if len(tokens) < 2:
             continue
         people[entity.key] = entity
-        short_forms = {tokens[-1]} | ({tokens[0]} if len(tokens) == 2 else set())
+        # Family names come last in most languages and first in others ("Wang Yi", "Kim Jong Un",
+        # "Yoon Suk Yeol"), so every part may be used alone; parts two people share are left out.
+        short_forms = set(tokens)
         for token in short_forms:
             owners.setdefault(token, set()).add(entity.key)
     result = list(mentions)

@@ -134,7 +134,9 @@ def _predicated(text: str, quote: _Quote) -> bool:
     """A one-word quote is a position only as the predicate of a reported view ('demands were
     “unrealistic”', 'described them as “fruitless”'); otherwise it is a scare quote ('“normalization”')."""
     before = text[max(quote.sentence.start, quote.words.start - 25) : quote.words.start - 1]
-    return bool(re.search(r"\b(?:were|was|is|are|as|called|calling|dubbed)\s*$", before))
+    return bool(
+        re.search(r"\b(?:were|was|is|are|as|called|calling|dubbed)\s+(?:an?\s+|the\s+)?$", before + " ")
+    )
 
 
 def _continues(text: str, earlier: _Quote, later: _Quote) -> bool:
