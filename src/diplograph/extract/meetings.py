@@ -35,7 +35,7 @@ NEGATED = re.compile(
 NOT_A_MEETING = re.compile(
     r"\b(?:(?:tele)?phone|video|conference|zoom)\s+(?:call|conversations?|conference|talks|link)s?\b|"
     r"\b(?:called|phoned|wrote\s+to|letter\s+to)\b|\bby\s+(?:tele)?phone\b|"
-    r"\brather\s+than\b[^.;]*|\bwould\s+be\s+easier\b[^.;]*|"
+    r"\brather\s+than\b[^.;]*|\b(?:news|press)\s+conferences?\b|"
     r"“[^”]*”|\"[^\"]*\"",
     re.IGNORECASE,
 )
@@ -80,6 +80,17 @@ EXCLUDED_AFTER = re.compile(
     r"in\s+response\s+to|about|to\s+abandon|so\s+as|snub(?:s|bed|bing)?|(?:shows|means|ensures|proves)\s+that)\b",
     re.IGNORECASE,
 )
+# Hypotheticals are not meetings, not even proposed ones.
+HYPOTHETICAL = re.compile(
+    r"\bwould\s+(?:be|have\s+been)\s+(?:easier|harder|difficult|possible|impossible|better|faster)\b|"
+    r"\bno\s+such\s+(?:trip|visit|meeting|talks|summit)\b|\bif\s+(?:only|ever)\b",
+    re.IGNORECASE,
+)
+NEW_OCCASION = re.compile(
+    r"\b(?:again|next\s+round|another\s+(?:round|meeting|summit)|follow-on|follow-up|second\s+round|"
+    r"previous\s+(?:encounter|meeting|summit|round)|last\s+(?:met|meeting|summit))\b",
+    re.IGNORECASE,
+)
 THE_TWO_SIDES = re.compile(
     r"\b(?:the\s+two|both)\s+(?:leaders|sides|ministers|presidents|countries|delegations|men|women|officials|"
     r"governments|heads\s+of\s+state)\b",
@@ -113,6 +124,7 @@ class _Draft:
     trigger: Span
     anaphoric: bool = False
     states: set[str] = field(default_factory=set)
+    new_occasion: bool = False  # "meet again", "the next round": another meeting than the one before
 
 
 CLAUSE_BREAK = re.compile(
@@ -134,7 +146,13 @@ def find_meetings(
             draft = _draft_from_clause(text, sentence, clause, recognised, dates, gazetteer)
             if draft is None:
                 continue
-            if len(draft.states) < 2 and drafts and THE_TWO_SIDES.search(clause.of(text)):
+            sides = THE_TWO_SIDES.search(clause.of(text))
+            if (
+                len(draft.states) < 2
+                and drafts
+                and sides
+                and draft.trigger.start - clause.start - sides.end() < 40
+            ):
                 _take_parties_of(drafts[-1], draft)  # "The two leaders agreed to meet again next month"
             refers_back = drafts and (_definite_reference(text, draft) and draft.states & drafts[-1].states)
             if refers_back or (len(draft.states) < 2 and not _stands_alone(draft, text)):
@@ -194,7 +212,7 @@ def _draft_from_clause(
     body = clause.of(text)
     blocked = [Span(m.start(), m.end()) for m in NOT_A_MEETING.finditer(body)]
     triggers = [m for m in TRIGGER.finditer(body) if not any(b.start <= m.start() < b.end for b in blocked)]
-    if not triggers or NEGATED.search(body[: triggers[0].start()]):
+    if not triggers or NEGATED.search(body[: triggers[0].start()]) or HYPOTHETICAL.search(body):
         return None
     trigger = triggers[0]
     status, rule = _status(body, trigger)
@@ -211,6 +229,7 @@ def _draft_from_clause(
     trigger_span = Span(clause.start + trigger.start(), clause.start + trigger.end())
     draft = _Draft(status, f"meeting:{rule}", participants, [sentence], date, place, trigger_span, anaphoric)
     draft.states = {p.represents or p.entity.key for p in participants}
+    draft.new_occasion = bool(NEW_OCCASION.search(body))
     return draft
 
 
@@ -423,9 +442,13 @@ def _stronger(a: _Draft, b: _Draft) -> tuple[Status, str]:
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
+    """Two mentions in one article are one meeting when nothing tells them apart: no other date, place or
+    people for the same state ('Blinken met Xi' is not 'Biden met Xi'), and no 'again' or 'next round'."""
     if a.date and b.date and not a.date.compatible(b.date):
         return False
     if a.place and b.place and a.place.key != b.place.key:
+        return False
+    if a.new_occasion or b.new_occasion or _different_people(a, b):
         return False
     shared = a.states & b.states
     smaller = min(len(a.states), len(b.states))
@@ -434,6 +457,18 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
         and len(shared) >= smaller - 1
         and (bool(a.place or b.place) or smaller == len(shared))
     )
+
+
+def _different_people(a: _Draft, b: _Draft) -> bool:
+    def people(draft: _Draft) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for p in draft.participants:
+            if p.entity.kind == "person" and p.represents:
+                found.setdefault(p.represents, set()).add(p.entity.key)
+        return found
+
+    first, second = people(a), people(b)
+    return any(first[state].isdisjoint(second[state]) for state in first.keys() & second.keys())
 
 
 def _merge_within_article(drafts: list[_Draft]) -> list[_Draft]:
