@@ -131,3 +131,58 @@ def test_reported_facts_are_not_positions_but_demands_are(read):
     findings = read(text)
     assert [p.holder.key for p in findings.positions] == ["syria"]
     assert findings.positions[0].stance is Stance.OPPOSE
+
+
+def test_a_place_the_gazetteer_does_not_know_is_still_the_place(read):
+    findings = read(
+        "Russian Foreign Minister Sergey Lavrov and Ukrainian Foreign Minister Dmytro Kuleba held talks "
+        "in Antalya on Thursday."
+    )
+    (meeting,) = findings.meetings
+    assert meeting.place is not None and meeting.place.key == "antalya" and meeting.place.wikidata is None
+
+
+def test_a_visit_to_a_capital_is_a_meeting_with_that_state(read):
+    findings = read("Russian Foreign Minister Sergey Lavrov is due to visit Beijing next week.")
+    (meeting,) = findings.meetings
+    assert meeting.status is Status.PLANNED
+    by_key = {p.entity.key: p for p in meeting.participants}
+    assert by_key["china"].is_host and "sergey-lavrov" in by_key
+
+
+def test_he_in_a_second_clause_is_the_subject_of_the_first(read):
+    findings = read(
+        "On Thursday, Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi, "
+        "and on Wednesday evening he held talks with Turkish Foreign Minister Mevlut Cavusoglu."
+    )
+    assert {"sergey-lavrov", "mevlut-cavusoglu"} in [
+        k & {"sergey-lavrov", "mevlut-cavusoglu"} for k in keys(findings)
+    ]
+
+
+def test_whoever_reports_a_meeting_is_not_a_participant(read):
+    findings = read(
+        "Putin and Zelensky could meet once the delegations have prepared documents, Russian Foreign "
+        "Minister Sergey Lavrov said."
+    )
+    (meeting,) = findings.meetings
+    assert "sergey-lavrov" not in {p.entity.key for p in meeting.participants}
+
+
+def test_the_crown_prince_is_the_crown_prince_named_before(read):
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman opened the summit in Al-Ula.\n\n"
+        "“We are in dire need today to unite our efforts,” the crown prince said."
+    )
+    findings = read(text)
+    assert [p.holder.key for p in findings.positions] == ["mohammed-bin-salman"]
+
+
+def test_a_family_name_that_comes_first_resolves(read):
+    text = (
+        "South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida.\n\n"
+        "“Today will be remembered as a historic day,” Yoon said."
+    )
+    findings = read(text)
+    assert [p.holder.key for p in findings.positions] == ["yoon-suk-yeol"]
+    assert findings.positions[0].stance is Stance.SUPPORT

@@ -285,6 +285,9 @@ def _with_role(
             role = canonical_role(after.group("title"))
             context = Span(mention.span.end, mention.span.end + after.end())
     represents = _state_in(context, mentions, demonyms, gazetteer, text) or entity.country
+    inner = _TITLE.match(mention.span.of(text))  # an alias that carries the title: "Crown Prince X"
+    if role is None and inner:
+        role = canonical_role(inner.group())
     if role is None and entity.wikidata:
         role = _only_role(gazetteer, entity.key)
     return Mention(entity, mention.span, role=role, represents=represents)

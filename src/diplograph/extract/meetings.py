@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised, RoleGroup
 from diplograph.extract.model import Entity, MeetingFinding, Mention, PartialDate, Participant, Span, Status
+from diplograph.graph.uris import slugify
 from diplograph.link.gazetteer import Gazetteer
 
 MEETING_NOUN = (
@@ -105,7 +106,7 @@ ANAPHOR = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to)\s+(?:the\s+)?[“\"]?)$")
+PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|visit|visits|visited|visiting)\s+(?:the\s+)?[“\"]?)$")
 MEDIA_OR_AGENCY = re.compile(
     r"\b(?:news|agency|press|times|post|reuters|duran|interest|conservative|cia|nsa|"
     r"intelligence|radio|television|tv)\b",
@@ -129,6 +130,7 @@ class _Draft:
 
 CLAUSE_BREAK = re.compile(
     r"\s[—–]\s|;|:\s|,\s+(?=(?:and|but|while|whereas|which|so|as)\s+(?:they|he|she|it|we|the|a|an)\b)|"
+    r",\s+(?=and\s+(?:on|in|at|later|then|earlier|afterwards)\b)|"
     r"^(?:Ahead\s+of|After|Before|Following|Amid)\b[^,]{0,120},\s"
 )
 
@@ -224,6 +226,7 @@ def _draft_from_clause(
     groups = [g for g in recognised.role_groups if clause.start <= g.span.start < cutoff]
     participants = _participants(text, in_scope, groups, recognised, Span(clause.start, cutoff), gazetteer)
     place = _place(text, clause, in_scope, trigger)
+    participants = _with_visited_state(trigger, place, participants, gazetteer)
     date = _date(clause, dates, trigger)
     anaphoric = bool(ANAPHOR.search(body))
     trigger_span = Span(clause.start + trigger.start(), clause.start + trigger.end())
@@ -271,8 +274,13 @@ def _participants(
             found.append(Participant(person, role, country))
         elif (state := _entity_of(gazetteer, country)) is not None:
             found.append(Participant(state, role, country))
+    subject = _pronoun_subject(text, scope, mentions, recognised)
+    if subject is not None:
+        found.append(Participant(subject.entity, subject.role, subject.represents))
     for mention in mentions:
         entity = mention.entity
+        if _is_attribution(text, mention):
+            continue  # "…, Lavrov said": who reports the meeting, not who attends it
         if entity.kind == "person":
             found.append(Participant(entity, mention.role, mention.represents))
         elif (
@@ -293,6 +301,53 @@ def _participants(
                 if state is not None:
                     found.append(Participant(state, None, key))
     return _deduplicate(found)
+
+
+def _with_visited_state(
+    trigger: re.Match[str], place: Entity | None, participants: list[Participant], gazetteer: Gazetteer
+) -> list[Participant]:
+    """A visit to a foreign capital is a meeting with that state, even when no host is named
+    ('Várhelyi is due to visit Tbilisi next month')."""
+    if not trigger.group().lower().startswith("visit") or place is None or place.kind != "city":
+        return participants
+    visited = gazetteer.entities.get(place.country or "")
+    if visited is None or gazetteer.capitals and place.key not in gazetteer.capitals:
+        return participants
+    if any((p.represents or p.entity.key) == visited.key for p in participants):
+        return participants
+    return [*participants, Participant(visited, None, visited.key)]
+
+
+def _is_attribution(text: str, mention: Mention) -> bool:
+    """'…, Russian Foreign Minister Sergey Lavrov said.': the reporter of the sentence."""
+    before = text[max(0, mention.span.start - 60) : mention.span.start]
+    after = text[mention.span.end : mention.span.end + 20]
+    return bool(
+        re.search(r",\s+(?:[A-Z][\w’'.-]*\s+){0,5}$", before)
+        and re.match(r"\s+(?:said|says|told|added|noted|stressed|announced)\b", after)
+    )
+
+
+def _pronoun_subject(
+    text: str, scope: Span, mentions: list[Mention], recognised: Recognised
+) -> Mention | None:
+    """'… and on Wednesday evening he held talks with Cavusoglu': 'he' is the person the sentence or the
+    one before began with, when no person is named before the verb."""
+    head = text[scope.start : scope.start + 60]
+    pronoun = re.search(
+        r"(?:^|[,\s])(?:he|she)\s+(?:\w+\s+)?(?:" + MEETING_VERB + r"|held|will|is|was)\b", head
+    )
+    if not pronoun or any(
+        m.entity.kind == "person" and m.span.start < scope.start + pronoun.start() for m in mentions
+    ):
+        return None
+    earlier = [
+        m for m in recognised.mentions if m.entity.kind == "person" and 0 < scope.start - m.span.start < 500
+    ]
+    if not earlier:
+        return None
+    boundary = max(text.rfind(". ", 0, earlier[-1].span.start), text.rfind("\n", 0, earlier[-1].span.start))
+    return next(m for m in earlier if m.span.start > boundary)
 
 
 def _is_premodifier(text: str, mention: Mention) -> bool:
@@ -371,6 +426,9 @@ def _deduplicate(participants: Iterable[Participant]) -> list[Participant]:
 
 
 def _place(text: str, scope: Span, mentions: list[Mention], trigger: re.Match[str]) -> Entity | None:
+    """Where: a city named with 'in/at/to' or before the meeting noun ('the Astana meeting'); else a state
+    the meeting is held in ('talks were held in Belarus'); else a place the gazetteer does not know,
+    named right after the trigger ('held talks in Antalya', 'met at Camp David')."""
     trigger_start = scope.start + trigger.start()
     candidates = []
     for mention in mentions:
@@ -382,7 +440,47 @@ def _place(text: str, scope: Span, mentions: list[Mention], trigger: re.Match[st
             r"[”\"]?\s+(?:" + MEETING_NOUN + r"|process)\b", after, re.I
         ):
             candidates.append((abs(mention.span.start - trigger_start), mention.entity))
-    return min(candidates, key=lambda item: item[0])[1] if candidates else None
+    if candidates:
+        return min(candidates, key=lambda item: item[0])[1]
+    for mention in mentions:
+        before = text[max(scope.start, mention.span.start - 30) : mention.span.start]
+        if mention.entity.kind == "country" and HELD_IN.search(before):
+            return mention.entity
+    return _unknown_place(text, scope, trigger, mentions)
+
+
+HELD_IN = re.compile(
+    r"\b(?:held|take\s+place|took\s+place|takes\s+place|met|meet|talks|summit|visit|visited|"
+    r"travel(?:led)?|arrived)\s+(?:in|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+UNKNOWN_PLACE = re.compile(
+    r"\b(?P<preposition>in|at)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+NOT_A_PLACE = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|This|"
+    r"That|Its|His|Her|Their|Our)\b"
+)
+
+
+def _unknown_place(text: str, scope: Span, trigger: re.Match[str], mentions: list[Mention]) -> Entity | None:
+    start = scope.start + trigger.end()
+    window = text[start : min(scope.end, start + 60)]
+    found = [m for m in UNKNOWN_PLACE.finditer(window) if not NOT_A_PLACE.match(m.group("name"))]
+    found = [
+        m
+        for m in found
+        if not any(
+            start + m.start("name") <= x.span.start < start + m.end("name") and x.entity.kind != "city"
+            for x in mentions
+        )
+    ]
+    if not found:
+        return None
+    chosen = next((m for m in found if m.group("preposition") == "in"), found[0])
+    name = chosen.group("name")
+    return Entity(key=slugify(name), kind="region", label=name)
 
 
 def _date(scope: Span, dates: list[DateMention], trigger: re.Match[str]) -> PartialDate | None:
