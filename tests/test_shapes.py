@@ -146,5 +146,5 @@ def test_every_dg_term_in_the_shapes_is_declared_in_the_ontology() -> None:
 
 def test_every_dg_term_in_the_model_document_is_declared_in_the_ontology() -> None:
     model = (ONTOLOGY_PATH.parent.parent / "docs" / "model.md").read_text(encoding="utf-8")
-    mentioned = {DG[name] for name in re.findall(r"\bdg:([A-Za-z]+)\b", model)}
+    mentioned = {DG[name] for name in re.findall(r"\bdg:([A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?)", model)}
     assert mentioned - ontology_terms() == set()

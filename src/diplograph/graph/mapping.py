@@ -21,6 +21,7 @@ from diplograph.extract.model import (
     Precision,
     Span,
 )
+from diplograph.graph.eventcodes import event_codes
 from diplograph.graph.namespaces import DG, OA, SCHEMA, WD, bind_prefixes
 from diplograph.graph.uris import Minter, slugify
 
@@ -142,6 +143,10 @@ class ArticleMapper:
         add((iri, RDFS.label, Literal(report_label(finding), lang="en")))
         add((iri, DG.status, DG[finding.status.value]))
         add((iri, DG.meetingKind, DG[finding.kind]))
+        cameo, plover = event_codes(finding)
+        add((iri, DG.cameoCode, DG[f"cameo-{cameo}"]))
+        if plover:
+            add((iri, DG.ploverMode, DG[f"plover-{plover}"]))
         if finding.date:
             add((iri, DG.date, date_literal(finding.date)))
         if finding.place:
