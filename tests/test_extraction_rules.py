@@ -186,3 +186,20 @@ def test_a_family_name_that_comes_first_resolves(read):
     findings = read(text)
     assert [p.holder.key for p in findings.positions] == ["yoon-suk-yeol"]
     assert findings.positions[0].stance is Stance.SUPPORT
+
+
+def test_a_weekday_of_a_future_event_looks_ahead(read):
+    # Published on Saturday 4 February 2023: "had been due to … on Monday" is Monday 6 February.
+    text = (
+        "Blinken had been due to hold talks with Chinese Foreign Minister Qin Gang in Beijing on Monday, "
+        "officials said."
+    )
+    findings = read(text, published=date(2023, 2, 4))
+    assert [m.date.isoformat() for m in findings.meetings if m.date] == ["2023-02-06"]
+
+
+def test_a_weekday_of_a_past_event_looks_back(read):
+    findings = read(
+        "Blinken met Chinese Foreign Minister Qin Gang in Beijing on Monday.", published=date(2023, 2, 4)
+    )
+    assert [m.date.isoformat() for m in findings.meetings if m.date] == ["2023-01-30"]

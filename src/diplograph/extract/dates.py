@@ -123,8 +123,26 @@ def article_year(text: str, published: date | None) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are|was|were|had\s+been)\s+(?:\w+\s+)?due\s+to|scheduled|planned|to\s+be\s+held|"
+    r"(?:is|are)\s+to|(?:is|are)\s+set\s+to|expected\s+to|upcoming|forthcoming)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaks_of_future(text: str, span: Span) -> bool:
+    """Whether the sentence around a date expression speaks of what is yet to come."""
+    start = max(text.rfind(". ", 0, span.start), text.rfind("\n", 0, span.start)) + 1
+    ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
+    return bool(FUTURE.search(text, start, min(ends) if ends else len(text)))
+
+
 def resolve_relative_date(
-    match: re.Match[str], published: date | None, anchors: list[PartialDate], reference: PartialDate | None
+    match: re.Match[str],
+    published: date | None,
+    anchors: list[PartialDate],
+    reference: PartialDate | None,
+    future: bool = False,
 ) -> PartialDate | None:
     """Resolve one relative expression, or return None when the article does not make it certain."""
     groups = match.groupdict()
@@ -137,7 +155,12 @@ def resolve_relative_date(
     direction = (groups.get("direction") or "").lower().split()[-1:] or [""]
     direction_word = direction[0]
     if unit in WEEKDAYS:
-        return _resolve_weekday(WEEKDAYS.index(unit), direction_word, published, anchors)
+        return _resolve_weekday(
+            WEEKDAYS.index(unit),
+            ("ahead" if future and direction_word in ("", "on") else direction_word),
+            published,
+            anchors,
+        )
     if published is None:
         return None
     if unit == "today":
@@ -163,6 +186,8 @@ def _resolve_weekday(
         offset = (published.weekday() - weekday) % 7
         if direction == "next":
             return PartialDate.of(published + timedelta(days=(weekday - published.weekday()) % 7 or 7))
+        if direction == "ahead":  # a future event: this coming weekday, possibly the day of publication
+            return PartialDate.of(published + timedelta(days=(weekday - published.weekday()) % 7))
         return PartialDate.of(published - timedelta(days=offset))
     # No publication date: a weekday can only mean a full date of the article that falls on it.
     matching = {anchor for anchor in anchors if anchor.as_date() and anchor.as_date().weekday() == weekday}  # type: ignore[union-attr]
@@ -183,7 +208,7 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
         if not _is_date_use(match):
             continue
         reference = _last_day_before(found, span.start)
-        value = resolve_relative_date(match, published, anchors, reference)
+        value = resolve_relative_date(match, published, anchors, reference, _speaks_of_future(text, span))
         found.append(DateMention(span, value, relative=True))
     return sorted(found, key=lambda mention: mention.span)
 
