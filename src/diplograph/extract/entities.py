@@ -43,7 +43,7 @@ _TITLED_NAME = re.compile(r"(?P<title>(?i:" + _TITLE.pattern + r"))\s+(?P<name>"
 _APPOSITIVE_NAME = re.compile(
     r"(?P<title>(?i:" + _TITLE.pattern + r"))[^,.;:]{0,50},\s+(?P<name>" + _NAME + r")(?=[,.]|\s+[a-z])"
 )
-_GOVERNMENT_OF_PERSON = re.compile(r"^\s+(?:regime|administration|government)\b")
+_GOVERNMENT_OF_PERSON = re.compile(r"\s+(?:regime|administration|government)\b")
 
 
 @dataclass(frozen=True)
@@ -88,11 +88,12 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
             demonyms.append((names[0].key, span))
             continue
         entity = gazetteer.entities[next(name.key for name in names if not name.is_demonym)]
-        if entity.kind == "person" and _GOVERNMENT_OF_PERSON.match(text[span.end :]) and entity.country:
+        government = _GOVERNMENT_OF_PERSON.match(text, span.end) if entity.kind == "person" else None
+        if government and entity.country:
             # "the Assad regime", "the Trump administration": the person's state, as a government.
             state = gazetteer.entities.get(entity.country)
             if state:
-                end = span.end + _GOVERNMENT_OF_PERSON.match(text[span.end :]).end()  # type: ignore[union-attr]
+                end = government.end()
                 raw.append(Mention(state, Span(span.start, end)))
                 continue
         raw.append(Mention(entity, span))
@@ -161,6 +162,9 @@ def _titles(text: str) -> list[re.Match[str]]:
     return found
 
 
+_PLURAL_OR_NAME = re.compile(r"s\b|\s+[A-Z]")
+
+
 def _definite_roles(
     text: str, mentions: tuple[Mention, ...], demonyms: list[tuple[str, Span]], titles: list[re.Match[str]]
 ) -> list[Mention]:
@@ -172,7 +176,7 @@ def _definite_roles(
         role = canonical_role(title.group())
         lead = text[max(0, title.start() - 30) : title.start()]
         definite = re.search(r"\bthe\s+(?:(?P<adjective>[A-Z][\w’'-]+)\s+)?$", lead)
-        if not definite or role == "military officer" or re.match(r"s\b|\s+[A-Z]", text[title.end() :]):
+        if not definite or role == "military officer" or _PLURAL_OR_NAME.match(text, title.end()):
             continue  # plural, or a name follows: not a reference to someone named before
         state = next((key for key, span in demonyms if span.end == title.start() - 1), None)
         holders = {
@@ -237,15 +241,17 @@ def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             owners.setdefault(token, set()).add(entity.key)
     result = list(mentions)
     taken = [m.span for m in mentions]
-    for token, keys in owners.items():
-        if len(keys) != 1:
-            continue
-        entity = people[next(iter(keys))]
-        for match in re.finditer(r"(?<![\w-])" + re.escape(token) + r"(?![\w-])", text):
-            span = Span(match.start(), match.end())
-            if not any(span.start < other.end and other.start < span.end for other in taken):
-                result.append(Mention(entity, span))
-                taken.append(span)
+    unique = {token: people[next(iter(keys))] for token, keys in owners.items() if len(keys) == 1}
+    if not unique:
+        return result
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(unique, key=len, reverse=True))) + r")(?![\w-])"
+    )
+    for match in pattern.finditer(text):
+        span = Span(match.start(), match.end())
+        if not any(span.start < other.end and other.start < span.end for other in taken):
+            result.append(Mention(unique[match.group()], span))
+            taken.append(span)
     return result
 
 
@@ -372,12 +378,15 @@ def _listed_before(
     return tuple(dict.fromkeys(reversed(found)))
 
 
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 def _listed_after(text: str, position: int, mentions: tuple[Mention, ...]) -> tuple[str, ...]:
     """States in a run like ' of Russia, Iran and Syria' starting right after ``position``."""
-    lead = re.match(r"\s+of\s+(?:the\s+)?", text[position:])
+    lead = _OF_THE.match(text, position)
     if not lead:
         return ()
-    cursor = position + lead.end()
+    cursor = lead.end()
     found: list[str] = []
     for mention in sorted(mentions, key=_start):
         if mention.span.start < cursor:

@@ -295,7 +295,7 @@ def _participants(
         if scope.start <= span.start < scope.end:
             word = span.of(text)
             if word.endswith("s") or re.match(
-                r"\s+(?:delegation|government|side|officials|leaders)\b", text[span.end :]
+                r"\s+(?:delegation|government|side|officials|leaders)\b", text[span.end : span.end + 20]
             ):
                 state = _entity_of(gazetteer, key)
                 if state is not None:
