@@ -203,3 +203,18 @@ def test_a_weekday_of_a_past_event_looks_back(read):
         "Blinken met Chinese Foreign Minister Qin Gang in Beijing on Monday.", published=date(2023, 2, 4)
     )
     assert [m.date.isoformat() for m in findings.meetings if m.date] == ["2023-01-30"]
+
+
+def test_a_name_followed_by_its_title_is_a_person(read):
+    findings = read("Olivér Várhelyi, the enlargement commissioner, is due to visit Tbilisi next month.")
+    (meeting,) = findings.meetings
+    assert {"oliver-varhelyi", "georgia"} <= {p.entity.key for p in meeting.participants}
+    assert meeting.date is not None and meeting.date.isoformat() == "2024-04"
+
+
+def test_a_meeting_mentioned_in_a_phone_call_is_not_a_new_meeting(read):
+    findings = read(
+        "Jordanian Foreign Minister Ayman Safadi had spoken by phone with U.S. Secretary of State "
+        "Antony Blinken the day before to brief him on the meeting."
+    )
+    assert findings.meetings == ()

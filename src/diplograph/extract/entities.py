@@ -32,6 +32,7 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
         r"head\s+of\s+\S+\s+delegation(?:\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?talks)?",
         "envoy",
     ),
+    (r"secretary[-\s]general|commissioner|high\s+representative", "official"),
     (r"(?:Maj\.?r?\s+|Brig\.\s+|Lt\.\s+)?Gen\.|(?:major\s+|brigadier\s+)?general", "military officer"),
 )
 _TITLE = re.compile(
@@ -42,6 +43,14 @@ _NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’\
 _TITLED_NAME = re.compile(r"(?P<title>(?i:" + _TITLE.pattern + r"))\s+(?P<name>" + _NAME + r")")
 _APPOSITIVE_NAME = re.compile(
     r"(?P<title>(?i:" + _TITLE.pattern + r"))[^,.;:]{0,50},\s+(?P<name>" + _NAME + r")(?=[,.]|\s+[a-z])"
+)
+# "Olivér Várhelyi, the enlargement commissioner": a name, then its title in apposition.
+_NAME_THEN_TITLE = re.compile(
+    r"(?<![\w’'-])(?P<name>"
+    + _NAME
+    + r"),\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?(?i:"
+    + _TITLE.pattern
+    + ")"
 )
 _GOVERNMENT_OF_PERSON = re.compile(r"\s+(?:regime|administration|government)\b")
 
@@ -127,6 +136,8 @@ _TITLE_FIRST_WORDS = frozenset(
         "spokesman",
         "spokeswoman",
         "spokesperson",
+        "commissioner",
+        "high",
         "national",
         "chief",
         "special",
@@ -195,22 +206,32 @@ def _start(mention: Mention) -> int:
 def _titled_strangers(
     text: str, gazetteer: Gazetteer, known: list[Mention], titles: list[re.Match[str]]
 ) -> list[Mention]:
-    """People not in the gazetteer, found after a title: 'Gen. Abdul Karim Mahmoud Ibrahim'."""
+    """People not in the gazetteer, found by their title: 'Gen. Abdul Karim Mahmoud Ibrahim', 'Olivér
+    Várhelyi, the enlargement commissioner'."""
     found: list[Mention] = []
     taken = [mention.span for mention in known]
     starts = [title.start() for title in titles]
-    for pattern in (_TITLED_NAME, _APPOSITIVE_NAME):
-        for match in filter(None, (pattern.match(text, start) for start in starts)):
-            name = match.group("name")
-            span = Span(match.start("name"), match.end("name"))
-            if any(span.start < other.end and other.start < span.end for other in taken):
-                continue
-            if gazetteer.lookup(name) or _looks_like_place_or_body(name):
-                continue
-            entity = Entity(key=slugify(name), kind="person", label=name)
-            found.append(Mention(entity, span))
-            taken.append(span)
+    matches = [
+        m
+        for pattern in (_TITLED_NAME, _APPOSITIVE_NAME)
+        for m in (pattern.match(text, s) for s in starts)
+        if m
+    ]
+    if titles:
+        matches.extend(_NAME_THEN_TITLE.finditer(text))
+    for match in matches:
+        name = match.group("name")
+        span = Span(match.start("name"), match.end("name"))
+        if any(span.start < other.end and other.start < span.end for other in taken):
+            continue
+        if gazetteer.lookup(name) or _looks_like_place_or_body(name) or _NOT_A_NAME.match(name):
+            continue
+        found.append(Mention(Entity(key=slugify(name), kind="person", label=name), span))
+        taken.append(span)
     return found
+
+
+_NOT_A_NAME = re.compile(r"(?:The|A|An|In|On|At|But|And|Its|His|Her|Their|This|That)\b")
 
 
 def _looks_like_place_or_body(name: str) -> bool:

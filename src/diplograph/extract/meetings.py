@@ -40,6 +40,12 @@ NOT_A_MEETING = re.compile(
     r"“[^”]*”|\"[^\"]*\"",
     re.IGNORECASE,
 )
+# A clause about a call or a letter mentions meetings only to refer to them ("to brief him on the meeting").
+REMOTE_CONTACT = re.compile(
+    r"\b(?:(?:tele)?phone|video)\s+(?:call|conversations?|conference|talks)|\b(?:spoke|spoken|speaking|talked)\s+"
+    r"(?:\w+\s+)?by\s+(?:tele)?phone|\b(?:phoned|wrote\s+to|written\s+to|letter\s+to|a\s+letter)\b",
+    re.IGNORECASE,
+)
 STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
     (
         Status.CANCELLED,
@@ -214,7 +220,12 @@ def _draft_from_clause(
     body = clause.of(text)
     blocked = [Span(m.start(), m.end()) for m in NOT_A_MEETING.finditer(body)]
     triggers = [m for m in TRIGGER.finditer(body) if not any(b.start <= m.start() < b.end for b in blocked)]
-    if not triggers or NEGATED.search(body[: triggers[0].start()]) or HYPOTHETICAL.search(body):
+    if (
+        not triggers
+        or NEGATED.search(body[: triggers[0].start()])
+        or HYPOTHETICAL.search(body)
+        or REMOTE_CONTACT.search(body)
+    ):
         return None
     trigger = triggers[0]
     status, rule = _status(body, trigger)
