@@ -34,6 +34,31 @@ def store_option(command: F) -> F:
     )(command)
 
 
+def endpoint_option(command: F) -> F:
+    """Use a SPARQL 1.1 engine over HTTP instead of the store folder (for users who outgrow one machine)."""
+    command = click.option(
+        "--graph-store",
+        metavar="URL",
+        help="Its SPARQL 1.1 Graph Store Protocol URL, for writes [default: Oxigraph's …/store beside "
+        "…/query, else the endpoint itself].",
+    )(command)
+    return click.option(
+        "--endpoint",
+        metavar="URL",
+        help="A SPARQL 1.1 query endpoint to use instead of the store folder (its default graph should be "
+        "the union of its named graphs).",
+    )(command)
+
+
+def open_store(settings: Settings, endpoint: str | None, graph_store: str | None, *, read_only: bool) -> Any:
+    """The store folder in ``settings``, or the remote engine at ``endpoint``: one place decides which."""
+    from diplograph.store import GraphStore, RemoteGraphStore
+
+    if endpoint:
+        return RemoteGraphStore(endpoint, graph_store, read_only=read_only)
+    return GraphStore.open(settings.store, read_only=read_only)
+
+
 def base_option(command: F) -> F:
     return click.option("--base", help=f"{HELP['base']} [env DIPLOGRAPH_BASE]")(command)
 
@@ -54,25 +79,40 @@ def main(verbose: int) -> None:
 @main.command()
 @store_option
 @base_option
+@endpoint_option
 @click.option("--articles", type=click.Path(file_okay=False, path_type=Path), help=HELP["articles"])
-def build(store: Path | None, base: str | None, articles: Path | None) -> None:
+def build(
+    store: Path | None, base: str | None, endpoint: str | None, graph_store: str | None, articles: Path | None
+) -> None:
     """Read every article under data/articles/, extract, map, validate and load (idempotent)."""
     from diplograph.articles.reading import read_directory
 
     settings = settings_from(store=store, base=base, articles=articles)
     if not settings.articles.is_dir():
         raise click.ClickException(f"{settings.articles}: no such folder of articles")
-    _run_batch(settings, read_directory(settings.articles), load_ontology=True)
+    target = open_store(settings, endpoint, graph_store, read_only=False)
+    _run_batch(settings, target, read_directory(settings.articles), load_ontology=True)
 
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @store_option
 @base_option
-def ingest(sources: tuple[str, ...], store: Path | None, base: str | None) -> None:
-    """Add or replace articles from files (.txt, .html, .jsonl), folders or URLs (fetched on request)."""
+@endpoint_option
+def ingest(
+    sources: tuple[str, ...],
+    store: Path | None,
+    base: str | None,
+    endpoint: str | None,
+    graph_store: str | None,
+) -> None:
+    """Add or replace articles from files (.txt, .html, .jsonl), folders or URLs (fetched on request).
+
+    Safe while `diplograph serve` runs: the server switches to the new store version once it is complete.
+    """
     settings = settings_from(store=store, base=base)
-    _run_batch(settings, _read_sources(sources, settings), load_ontology=False)
+    target = open_store(settings, endpoint, graph_store, read_only=False)
+    _run_batch(settings, target, _read_sources(sources, settings), load_ontology=False)
 
 
 def _read_sources(sources: tuple[str, ...], settings: Settings) -> Iterator[Any]:
@@ -94,11 +134,9 @@ def _read_sources(sources: tuple[str, ...], settings: Settings) -> Iterator[Any]
             yield from read_path(Path(source), metadata)
 
 
-def _run_batch(settings: Settings, items: Any, *, load_ontology: bool) -> None:
+def _run_batch(settings: Settings, store: Any, items: Any, *, load_ontology: bool) -> None:
     from diplograph.pipeline import Pipeline
-    from diplograph.store import GraphStore
 
-    store = GraphStore.open(settings.store)
     pipeline = Pipeline(settings, store)
     if load_ontology:
         pipeline.load_ontology()
@@ -108,6 +146,7 @@ def _run_batch(settings: Settings, items: Any, *, load_ontology: bool) -> None:
         length=len(items), label="Articles", file=sys.stderr if show else _Silent()
     ) as bar:
         summary = pipeline.ingest(items, progress=lambda _id: bar.update(1))
+    store.close()
     for _article_id, reason in summary.rejected:
         click.echo(f"rejected: {reason}", err=True)
     click.echo(summary.line())
@@ -135,24 +174,31 @@ class _Silent:
 @click.option("--graph", "graph_iri", help="Graph for triples (default: a graph named after each file).")
 @store_option
 @base_option
-def load(files: tuple[Path, ...], graph_iri: str | None, store: Path | None, base: str | None) -> None:
+@endpoint_option
+def load(
+    files: tuple[Path, ...],
+    graph_iri: str | None,
+    store: Path | None,
+    base: str | None,
+    endpoint: str | None,
+    graph_store: str | None,
+) -> None:
     """Load RDF files as they are (N-Quads, TriG, N-Triples, Turtle, RDF/XML, JSON-LD), without extraction."""
     from rdflib import URIRef
 
-    from diplograph.store import GraphStore
-
     settings = settings_from(store=store, base=base)
-    graph_store = GraphStore.open(settings.store)
+    target = open_store(settings, endpoint, graph_store, read_only=False)
     failed = False
     for path in files:
-        target = URIRef(graph_iri or f"{settings.base}graph/file/{path.name}")
+        graph = URIRef(graph_iri or f"{settings.base}graph/file/{path.name}")
         try:
-            graph_store.load_file(path, target)
-            click.echo(f"loaded {path} into {target}")
+            target.load_file(path, graph)
+            click.echo(f"loaded {path} into {graph}")
         except (SyntaxError, ValueError, OSError) as error:
             click.echo(f"rejected: {path}: {error}", err=True)
             failed = True
-    graph_store.flush()
+    target.flush()
+    target.close()
     sys.exit(1 if failed else 0)
 
 
@@ -183,16 +229,49 @@ def validate(store: Path | None) -> None:
 @click.option("--host", help=HELP["host"])
 @click.option("--port", type=int, help=HELP["port"])
 @click.option("--threads", type=int, help=HELP["threads"])
+@endpoint_option
+@click.option("--timeout", "query_timeout", type=float, help=HELP["query_timeout"])
+@click.option("--allow-updates", is_flag=True, default=None, help=HELP["allow_updates"])
+@click.option("--update-token", help=HELP["update_token"])
+@click.option("--allow-service", "allowed_services", multiple=True, help=HELP["allowed_services"])
+@click.option("--allow-wikidata", is_flag=True, default=None, help=HELP["allow_wikidata"])
 def serve(
-    store: Path | None, base: str | None, host: str | None, port: int | None, threads: int | None
+    store: Path | None,
+    base: str | None,
+    host: str | None,
+    port: int | None,
+    threads: int | None,
+    endpoint: str | None,
+    graph_store: str | None,
+    query_timeout: float | None = None,
+    allow_updates: bool | None = None,
+    update_token: str | None = None,
+    allowed_services: tuple[str, ...] = (),
+    allow_wikidata: bool | None = None,
 ) -> None:
-    """Serve the SPARQL endpoint and the linked-data pages (waitress, default http://127.0.0.1:5000)."""
-    from diplograph.store import GraphStore
+    """Serve the SPARQL endpoint and the linked-data pages (waitress, default http://127.0.0.1:5000).
+
+    It reads the store's published version and switches to a newer one (from a build, ingest or load
+    running meanwhile) within a second; with --endpoint it serves from that SPARQL engine instead.
+    """
     from diplograph.web import serve as run_server
 
-    settings = settings_from(store=store, base=base, host=host, port=port, threads=threads)
-    graph_store = GraphStore.open(settings.store, read_only=True)
-    click.echo(f"Serving {settings.store} at http://{settings.host}:{settings.port}/", err=True)
+    settings = settings_from(
+        store=store,
+        base=base,
+        host=host,
+        port=port,
+        threads=threads,
+        query_timeout=query_timeout,
+        allow_updates=allow_updates,
+        update_token=update_token,
+        allowed_services=allowed_services or None,
+        allow_wikidata=allow_wikidata,
+    )
+    if settings.allow_updates and not settings.update_token:
+        raise click.UsageError("--allow-updates needs --update-token (or DIPLOGRAPH_UPDATE_TOKEN).")
+    graph_store = open_store(settings, endpoint, graph_store, read_only=not settings.allow_updates)
+    click.echo(f"Serving {endpoint or settings.store} at http://{settings.host}:{settings.port}/", err=True)
     run_server(settings, graph_store)
 
 
@@ -289,18 +368,39 @@ def export(output: str, output_file: Path | None, store: Path | None) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every miss and false positive.")
+@click.option(
+    "--articles",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Score this folder of articles instead of the store: build them into a temporary in-memory store "
+    "first (metadata from the sidecar beside the folder, e.g. eval/articles.csv).",
+)
 @store_option
 @base_option
 def eval_command(
-    gold: Path | None, as_json: bool, show_errors: bool, store: Path | None, base: str | None
+    gold: Path | None,
+    as_json: bool,
+    show_errors: bool,
+    articles: Path | None,
+    store: Path | None,
+    base: str | None,
 ) -> None:
-    """Score queries/meetings.rq and queries/positions.rq on the store against gold annotations."""
+    """Score queries/meetings.rq and queries/positions.rq on the store (or on --articles) against gold."""
     from diplograph.config import PROJECT_ROOT
     from diplograph.evaluate import predictions_from_rows, score
     from diplograph.store import GraphStore
 
     settings = settings_from(store=store, base=base)
-    graph_store = GraphStore.open(settings.store, read_only=True)
+    if articles is None:
+        graph_store = GraphStore.open(settings.store, read_only=True)
+    else:
+        from diplograph.articles.reading import read_directory
+        from diplograph.pipeline import Pipeline
+
+        graph_store = GraphStore.in_memory()
+        pipeline = Pipeline(settings, graph_store)
+        pipeline.load_ontology()
+        for _article_id, reason in pipeline.ingest(read_directory(articles)).rejected:
+            click.echo(f"rejected: {reason}", err=True)
     rows = []
     for name in ("meetings", "positions"):
         solutions = graph_store.query((PROJECT_ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8"))

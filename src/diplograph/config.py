@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+WIKIDATA_SERVICE = "https://query.wikidata.org/sparql"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,42 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("threads", "DIPLOGRAPH_THREADS", 4, "Worker threads of the web server."),
     Setting("query_timeout", "DIPLOGRAPH_QUERY_TIMEOUT", 30.0, "Seconds a SPARQL query may run."),
     Setting("max_request_bytes", "DIPLOGRAPH_MAX_REQUEST_BYTES", 1_000_000, "Largest request body accepted."),
+    Setting(
+        "query_workers",
+        "DIPLOGRAPH_QUERY_WORKERS",
+        4,
+        "Worker processes running SPARQL queries (a query past its timeout is stopped by ending its worker).",
+    ),
+    Setting(
+        "allow_updates",
+        "DIPLOGRAPH_ALLOW_UPDATES",
+        False,
+        "Accept SPARQL Update at /sparql (needs update_token too; LOAD is never accepted).",
+    ),
+    Setting(
+        "update_token",
+        "DIPLOGRAPH_UPDATE_TOKEN",
+        "",
+        "Access token SPARQL Update requests must send as 'Authorization: Bearer TOKEN'.",
+    ),
+    Setting(
+        "allowed_services",
+        "DIPLOGRAPH_ALLOWED_SERVICES",
+        (),
+        "Endpoints a query may reach with SERVICE (space- or comma-separated IRIs; default none).",
+    ),
+    Setting(
+        "allow_wikidata",
+        "DIPLOGRAPH_ALLOW_WIKIDATA",
+        False,
+        f"Allow SERVICE <{WIKIDATA_SERVICE}> (Wikidata's query service) in queries.",
+    ),
+    Setting(
+        "union_default_graph",
+        "DIPLOGRAPH_UNION_DEFAULT_GRAPH",
+        True,
+        "Query the union of all graphs as the default graph; false keeps SPARQL's own default graph.",
+    ),
 )
 
 
@@ -60,6 +97,18 @@ class Settings:
     threads: int = SETTINGS[6].default
     query_timeout: float = SETTINGS[7].default
     max_request_bytes: int = SETTINGS[8].default
+    query_workers: int = SETTINGS[9].default
+    allow_updates: bool = SETTINGS[10].default
+    update_token: str = SETTINGS[11].default
+    allowed_services: tuple[str, ...] = SETTINGS[12].default
+    allow_wikidata: bool = SETTINGS[13].default
+    union_default_graph: bool = SETTINGS[14].default
+
+    @property
+    def service_allow_list(self) -> frozenset[str]:
+        """The endpoints SERVICE may reach: the allowed ones, plus Wikidata's when opted in."""
+        extra = (WIKIDATA_SERVICE,) if self.allow_wikidata else ()
+        return frozenset((*self.allowed_services, *extra))
 
     @classmethod
     def load(
@@ -86,6 +135,11 @@ class Settings:
 def _coerce(kind: type, raw: Any) -> Any:
     if isinstance(raw, kind):
         return raw
+    if kind is bool:
+        return str(raw).strip().lower() in ("1", "true", "yes", "on")
+    if kind is tuple:
+        items = raw.replace(",", " ").split() if isinstance(raw, str) else raw
+        return tuple(str(item) for item in items)
     if issubclass(kind, Path):
         return Path(raw)
     return kind(raw)

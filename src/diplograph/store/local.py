@@ -1,70 +1,190 @@
 """The Oxigraph store on disk: the only module that writes the graph.
 
-Each article lives in its own named graph, replaced in one SPARQL Update (one transaction), so a reader never
-sees half an article and a failed ingest leaves the previous version intact.
+Each article lives in its own named graph, replaced in one SPARQL Update (one transaction). Writes go to a
+new store version that readers see only once it is complete (see ``versions``), so a reader never sees
+half a batch and a failed ingest leaves the published version intact.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from diplograph.errors import BadQuery, StoreBusy
 from diplograph.graph.namespaces import PREFIXES, bind_prefixes
+from diplograph.store.versions import Snapshot, VersionedFolder
 
 log = logging.getLogger(__name__)
 
+REFRESH_SECONDS = 1.0  # how often a reader checks for a newly published version
+
 
 class GraphStore:
-    """A small facade over ``pyoxigraph.Store`` with the operations the pipeline and the web app need."""
+    """A small facade over ``pyoxigraph.Store`` with the operations the pipeline and the web app need.
 
-    def __init__(self, store: ox.Store, path: Path | None, read_only: bool) -> None:
-        self.engine = store
-        self.path = path
+    On disk it reads the published version of a ``VersionedFolder`` (and switches to a newer one within
+    a second of its publication) and writes into a draft version that ``flush()`` publishes.
+    """
+
+    def __init__(
+        self, folder: VersionedFolder | None, read_only: bool, engine: ox.Store | None = None
+    ) -> None:
+        self.folder = folder
+        self.path = folder.root if folder is not None else None
         self.read_only = read_only
+        self._memory = engine
+        self._snapshot: Snapshot | None = None
+        self._stamp: tuple[int, int] | None = None
+        self._checked = 0.0
+        self._refreshing = threading.Lock()
+        self._writer: IO[bytes] | None = None
+        self._draft: tuple[int, ox.Store] | None = None
+        self._writes = 0
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> GraphStore:
-        path = Path(path)
-        try:
-            if read_only:
-                return cls(ox.Store.read_only(str(path)), path, True)
-            path.mkdir(parents=True, exist_ok=True)
-            return cls(ox.Store(str(path)), path, False)
-        except OSError as error:
-            raise StoreBusy(f"{path}: cannot open the store ({error})") from error
+        """Open the store folder: readers get the published version; a writer takes the writer lock (a
+        second writer gets ``StoreBusy`` at once) and writes a new version that ``flush()`` publishes."""
+        folder = VersionedFolder(Path(path))
+        store = cls(folder, read_only)
+        if not read_only:
+            store._writer = folder.acquire_writer()
+            folder.remove_stale()
+        if folder.published() is not None or read_only:
+            store._stamp = folder.stamp()
+            store._snapshot = folder.open_published()
+            store._checked = time.monotonic()
+        return store
 
     @classmethod
     def in_memory(cls) -> GraphStore:
-        return cls(ox.Store(), None, False)
+        return cls(None, False, ox.Store())
+
+    @property
+    def engine(self) -> ox.Store:
+        """The pyoxigraph store to read (and, for a writer, to write) right now."""
+        if self._memory is not None:
+            return self._memory
+        if self._draft is not None:
+            return self._draft[1]
+        snapshot = self._current()
+        if snapshot is None:
+            self._memory = ox.Store()  # nothing published yet: read as empty until the first write
+            return self._memory
+        return snapshot.engine
+
+    def store_version(self) -> int | None:
+        """The published version this store reads (it changes when a writer publishes; use it for ETags).
+
+        0 for a store from before versions; for an in-memory store, the number of writes so far.
+        """
+        if self.folder is None:
+            return self._writes
+        snapshot = self._current()
+        return snapshot.version if snapshot is not None else None
+
+    def last_modified(self) -> float | None:
+        """Unix time at which the version this store reads was published (for Last-Modified)."""
+        return self.folder.published_at() if self.folder is not None else None
+
+    def _current(self) -> Snapshot | None:
+        """The snapshot to read, reopened on the newly published version when the pointer has changed
+        (checked at most once per ``REFRESH_SECONDS``). A writer never refreshes: nobody else publishes."""
+        if self.read_only and self.folder is not None and time.monotonic() - self._checked >= REFRESH_SECONDS:
+            with self._refreshing:
+                if time.monotonic() - self._checked >= REFRESH_SECONDS:
+                    stamp = self.folder.stamp()
+                    if stamp != self._stamp:
+                        self._snapshot = self.folder.open_published()
+                        self._stamp = stamp
+                        log.info("switched to version %s of %s", self._snapshot.version, self.path)
+                    self._checked = time.monotonic()
+        return self._snapshot
 
     # -- writing ---------------------------------------------------------------------------------------
+
+    def _writable(self) -> ox.Store:
+        """The engine to write into: the in-memory store, or a draft version made on the first write."""
+        if self._memory is not None and self.folder is None:
+            self._writes += 1
+            return self._memory
+        if self.read_only or self.folder is None:
+            raise StoreBusy(f"{self.path}: the store is open read-only")
+        with self._refreshing:
+            if self._draft is None:
+                base = self._snapshot.engine if self._snapshot is not None else None
+                self._draft = self.folder.create_draft(base)
+                self._memory = None
+            return self._draft[1]
+
+    def update(
+        self, sparql: str, *, base_iri: str | None = None, prefixes: dict[str, str] | None = None
+    ) -> None:
+        """Run a SPARQL Update on the draft; readers see it once ``flush()`` publishes."""
+        try:
+            self._writable().update(sparql, base_iri=base_iri, prefixes=prefixes or PREFIXES)
+        except SyntaxError as error:
+            raise BadQuery(str(error)) from error
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Swap the content of one named graph atomically (drop and insert in one update)."""
         body = graph.serialize(format="nt")
-        self.engine.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        self._writable().update(
+            f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
+        )
 
     def drop_graph(self, name: URIRef) -> None:
-        self.engine.update(f"DROP SILENT GRAPH <{name}>")
+        self._writable().update(f"DROP SILENT GRAPH <{name}>")
 
     def load_file(self, path: Path, graph: URIRef | None = None) -> None:
         """Load an RDF file as it is; quads keep their graph, triples go to ``graph``."""
         format = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
         target = ox.NamedNode(str(graph)) if graph is not None else None
+        engine = self._writable()
         if format.supports_datasets:
-            self.engine.bulk_load(path=str(path), format=format)
+            engine.bulk_load(path=str(path), format=format)
         else:
-            self.engine.bulk_load(path=str(path), format=format, to_graph=target)
+            engine.bulk_load(path=str(path), format=format, to_graph=target)
 
     def flush(self) -> None:
-        self.engine.flush()
+        """Make the writes so far durable and visible to readers: close the draft, publish it, remove stale
+        versions, and go on reading the published version (the next write starts a new draft)."""
+        if self._draft is None or self.folder is None:
+            if self._memory is not None:
+                self._memory.flush()
+            return
+        version, engine = self._draft
+        engine.flush()
+        self._draft = None
+        del engine
+        _ensure_closed(self.folder.location(version))
+        self.folder.publish(version)
+        self.folder.remove_stale()
+        self._snapshot = self.folder.open_published()
+        self._stamp = self.folder.stamp()
+
+    def close(self) -> None:
+        """Let go of the engine and the locks; unpublished writes are discarded (the next writer removes
+        the draft)."""
+        self._draft = None
+        self._snapshot = None
+        self._memory = None
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+    def __del__(self) -> None:
+        if getattr(self, "_writer", None) is not None:
+            self._writer.close()  # type: ignore[union-attr]
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -108,12 +228,25 @@ class GraphStore:
 
 @contextmanager
 def opened(path: Path, *, read_only: bool = False) -> Iterator[GraphStore]:
+    """A store that publishes its writes on a normal exit and lets go of its locks in any case."""
     store = GraphStore.open(path, read_only=read_only)
     try:
         yield store
-    finally:
         if not read_only:
             store.flush()
+    finally:
+        store.close()
+
+
+def _ensure_closed(location: Path) -> None:
+    """Publishing a version still open for writing would let RocksDB compact it under its readers, so
+    check that the draft's RocksDB lock is free (pyoxigraph closes a store when its last reference goes)."""
+    gc.collect()
+    try:
+        probe = ox.Store(str(location))
+    except OSError as error:
+        raise StoreBusy(f"{location}: the new version is still open in this process ({error})") from error
+    del probe
 
 
 def _to_oxigraph(value: Any) -> Any:

@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 from diplograph.config import PROJECT_ROOT, Settings
 from diplograph.errors import DiplographError
 from diplograph.store import GraphStore
+from diplograph.web.compression import gzip_response
 from diplograph.web.negotiation import add_vary_accept
 from diplograph.web.terms import Linker
 
@@ -44,7 +45,7 @@ def context(app: Flask | None = None) -> WebContext:
 
 def create_app(settings: Settings, store: GraphStore) -> Flask:
     """Build the app serving ``store``; resource IRIs are mapped through ``settings.base``."""
-    from diplograph.web import dataset, ontology, pages, sparql
+    from diplograph.web import browse, dataset, ontology, pages, pictures, sparql
 
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
@@ -54,12 +55,15 @@ def create_app(settings: Settings, store: GraphStore) -> Flask:
     app.jinja_env.lstrip_blocks = True
 
     app.register_blueprint(pages.blueprint)
+    app.register_blueprint(browse.blueprint)
+    app.register_blueprint(pictures.blueprint)
     app.register_blueprint(sparql.blueprint)
     app.register_blueprint(dataset.blueprint)
     app.register_blueprint(ontology.blueprint)
     app.register_error_handler(DiplographError, handle_error)
     app.register_error_handler(HTTPException, handle_error)
     app.after_request(add_vary_accept)
+    app.after_request(gzip_response)
     return app
 
 

@@ -103,6 +103,24 @@ def statistics() -> Statistics:
     return computed
 
 
+@dataclass(frozen=True)
+class StoreVersion:
+    """What changes whenever the store's content may have changed: for ETag and Last-Modified."""
+
+    tag: str
+    modified: float  # seconds since the epoch
+
+
+def store_version(store: GraphStore) -> StoreVersion | None:
+    """The version of the store being read, for ETag and Last-Modified; ``None`` when nothing can tell
+    (a remote engine). The one place that asks the store for it."""
+    version = store.store_version()
+    if version is None:
+        return None
+    modified = store.last_modified()
+    return StoreVersion(str(version), modified if modified is not None else time.time())
+
+
 def serialize_triples(triples: Iterable[ox.Triple], chosen: Format) -> bytes:
     """Small graphs (descriptions, VoID, the ontology) serialized by pyoxigraph with our prefixes."""
     assert isinstance(chosen.engine, ox.RdfFormat), f"{chosen.label} is not an RDF format"
@@ -116,8 +134,10 @@ def _literal(value: object) -> ox.Literal:
     return ox.Literal(str(value), language="en")
 
 
-def service_description(endpoint: str, formats: Iterable[Format]) -> list[ox.Triple]:
-    """An sd:Service for the endpoint: SPARQL 1.1 Query only, its result formats, a union default graph."""
+def service_description(
+    endpoint: str, formats: Iterable[Format], *, updates: bool = False, union: bool = True
+) -> list[ox.Triple]:
+    """An sd:Service for the endpoint: its languages, result formats and default graph."""
     service = ox.BlankNode()
     default_dataset = ox.BlankNode()
     default_graph = ox.BlankNode()
@@ -126,7 +146,6 @@ def service_description(endpoint: str, formats: Iterable[Format]) -> list[ox.Tri
         ox.Triple(service, RDF_TYPE, sd("Service")),
         ox.Triple(service, sd("endpoint"), ox.NamedNode(endpoint)),
         ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
-        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
         ox.Triple(service, sd("defaultDataset"), default_dataset),
         ox.Triple(default_dataset, RDF_TYPE, sd("Dataset")),
         ox.Triple(default_dataset, sd("defaultGraph"), default_graph),
@@ -134,9 +153,17 @@ def service_description(endpoint: str, formats: Iterable[Format]) -> list[ox.Tri
         ox.Triple(
             default_graph,
             ox.NamedNode(DCTERMS + "description"),
-            _literal("The default graph is the union of all named graphs (articles, meetings, ontology)."),
+            _literal(
+                "The default graph is the union of all named graphs (articles, meetings, ontology)."
+                if union
+                else "The default graph is the store's own default graph."
+            ),
         ),
     ]
+    if union:
+        triples.append(ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")))
+    if updates:
+        triples.append(ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Update")))
     for candidate in formats:
         if candidate.iri:
             triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(candidate.iri)))

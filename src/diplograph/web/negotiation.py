@@ -87,7 +87,7 @@ GRAPH_FORMATS: tuple[Format, ...] = (
         "Turtle",
         "ttl",
         ("text/turtle", "application/x-turtle"),
-        ("ttl", "turtle"),
+        ("ttl", "turtle", "n3"),
         ox.RdfFormat.TURTLE,
     ),
     Format(
@@ -111,7 +111,7 @@ GRAPH_FORMATS: tuple[Format, ...] = (
         "RDF/XML",
         "rdf",
         ("application/rdf+xml", "application/xml", "text/xml"),
-        ("rdf", "rdfxml", "rdf/xml", "xml"),
+        ("rdf", "rdfxml", "rdf/xml", "rdf+xml", "xml"),
         ox.RdfFormat.RDF_XML,
     ),
     Format(

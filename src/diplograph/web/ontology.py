@@ -12,14 +12,17 @@ from flask import Blueprint, Response, render_template, request, url_for
 from diplograph.errors import NotFound
 from diplograph.graph.namespaces import DG, ONTOLOGY_IRI
 from diplograph.web import context, dataset
+from diplograph.web.caching import remembered, watch
 from diplograph.web.negotiation import GRAPH_FORMATS, HTML, Format, choose
 from diplograph.web.terms import compact
 
-blueprint = Blueprint("ontology", __name__)
+blueprint = watch(Blueprint("ontology", __name__))
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 OWL = "http://www.w3.org/2002/07/owl#"
+#: Properties that align a term with other vocabularies (besides rdfs:subClassOf and rdfs:subPropertyOf).
+ALIGNMENT_SPACES = (OWL, "http://www.w3.org/2004/02/skos/core#")
 SECTIONS = (
     (OWL + "Class", "Classes"),
     (OWL + "ObjectProperty", "Object properties"),
@@ -37,6 +40,11 @@ class Term:
     comment: str = ""
     types: list[str] = field(default_factory=list)
     related: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    alignments: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    @property
+    def iri(self) -> str:
+        return str(DG) + self.local_name
 
 
 def ontology_file() -> Path:
@@ -71,6 +79,9 @@ def read_terms(path: Path) -> tuple[dict[str, str], dict[str, list[Term]]]:
             term.types.append(value.value)
         elif predicate.startswith(RDFS) and isinstance(value, ox.NamedNode):
             term.related[compact(predicate)].append(compact(value.value))
+        elif predicate.startswith(ALIGNMENT_SPACES) and predicate != RDF_TYPE:
+            shown = compact(value.value) if isinstance(value, ox.NamedNode) else value.value
+            term.alignments[compact(predicate)].append(shown)
     sections: dict[str, list[Term]] = {title: [] for _, title in SECTIONS}
     sections["Other terms"] = []
     for term in sorted(terms.values(), key=lambda item: item.local_name.lower()):
@@ -93,6 +104,7 @@ def ontology() -> Response:
             sections=sections,
             iri=ONTOLOGY_IRI,
             turtle_url=url_for("ontology.ontology_turtle"),
+            counts=usage_counts(),
         )
         return Response(body, content_type="text/html; charset=utf-8")
     return serve_rdf(path, chosen)
@@ -113,3 +125,68 @@ def serve_rdf(path: Path, chosen: Format) -> Response:
                 [quad.triple for quad in ox.parse(source, format=ox.RdfFormat.TURTLE)], chosen
             )
     return Response(body, content_type=chosen.content_type)
+
+
+PROPERTY_USES = "SELECT ?p (COUNT(*) AS ?uses) WHERE { ?s ?p ?o } GROUP BY ?p"
+VALUE_USES = """
+SELECT ?o (COUNT(*) AS ?uses) WHERE { ?s ?p ?o FILTER(isIRI(?o) && STRSTARTS(STR(?o), STR(dg:))) } GROUP BY ?o
+"""
+INSTANCES = """
+SELECT ?class ?instance (SAMPLE(?name) AS ?label) WHERE {
+  { SELECT DISTINCT ?class ?instance WHERE { ?instance a ?class } ORDER BY ?instance LIMIT 20 }
+  OPTIONAL { ?instance rdfs:label|dcterms:title ?name }
+} GROUP BY ?class ?instance ORDER BY ?label
+"""
+
+
+def usage_counts() -> dict[str, int]:
+    """How often each ontology term is used: instances of a class, triples of a property, uses of a value.
+
+    Counting scans the store, so it is done once per store version.
+    """
+
+    def compute() -> dict[str, int]:
+        store = context().store
+        counts = {
+            iri: count for iri, count in dataset.statistics().classes.items() if iri.startswith(str(DG))
+        }
+        for row in store.query(PROPERTY_USES):
+            if row["p"].value.startswith(str(DG)):
+                counts[row["p"].value] = int(row["uses"].value)
+        for row in store.query(VALUE_USES):
+            counts.setdefault(row["o"].value, int(row["uses"].value))
+        return counts
+
+    return remembered("ontology-usage", compute)
+
+
+@blueprint.route("/ontology/<name>")
+def term(name: str) -> Response:
+    """One term: its label, comment, place in the hierarchy, alignments, how much the data uses it."""
+    path = ontology_file()
+    _, sections = read_terms(path)
+    found = next((item for items in sections.values() for item in items if item.local_name == name), None)
+    if found is None:
+        raise NotFound(f"The ontology has no term {name!r}.")
+    chosen = choose(request, (HTML, *GRAPH_FORMATS[:4]))
+    if chosen is not HTML:
+        with path.open("rb") as source:
+            triples = [
+                quad.triple
+                for quad in ox.parse(source, format=ox.RdfFormat.TURTLE)
+                if isinstance(quad.subject, ox.NamedNode) and quad.subject.value == found.iri
+            ]
+        return Response(dataset.serialize_triples(triples, chosen), content_type=chosen.content_type)
+    web = context()
+    instances = []
+    if OWL + "Class" in found.types:
+        rows = web.store.query(INSTANCES, substitutions={ox.Variable("class"): ox.NamedNode(found.iri)})
+        instances = [web.linker.view(row["instance"], row["label"]) for row in rows]
+    body = render_template(
+        "term.html",
+        term=found,
+        count=usage_counts().get(found.iri, 0),
+        instances=instances,
+        kind=next((title for title, items in sections.items() if found in items), "Term"),
+    )
+    return Response(body, content_type="text/html; charset=utf-8")

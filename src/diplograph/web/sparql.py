@@ -1,22 +1,34 @@
-"""``/sparql``: the SPARQL 1.1 Protocol endpoint (read-only, never federated) and its HTML query UI.
+"""``/sparql``: the SPARQL 1.1 Protocol endpoint, safe by default, and its description.
 
-Queries run on pyoxigraph's own engine through ``GraphStore.query``; results are serialized by the engine
-(``QueryResults.serialize``) and streamed. Without a ``query``, browsers get the query UI and tools the
-SPARQL service description.
+Queries run on pyoxigraph's own engine in worker processes (``workers.QueryPool``) that a timeout can stop;
+results are serialized by the engine and streamed. The format is negotiated per family (results for
+SELECT/ASK, RDF for CONSTRUCT/DESCRIBE) before the query runs, so one mixed Accept header serves both.
+Updates need ``allow_updates`` and a bearer token; SERVICE reaches allow-listed endpoints only. Without a
+``query``, browsers get the query UI (``query_page``) and tools the SPARQL service description.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+import hmac
+import threading
+from dataclasses import replace
 from typing import Any
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, current_app, request
+from werkzeug.datastructures import WWWAuthenticate
+from werkzeug.exceptions import Unauthorized
 
 from diplograph.errors import BadQuery
+from diplograph.graph.namespaces import PREFIXES
 from diplograph.web import context, dataset
-from diplograph.web.guard import QueryNotAllowed, check_read_only_query
+from diplograph.web.guard import (
+    QueryNotAllowed,
+    QueryShape,
+    add_using_clauses,
+    check_read_only_query,
+    check_update,
+)
 from diplograph.web.negotiation import (
     GRAPH_FORMATS,
     HTML,
@@ -24,209 +36,222 @@ from diplograph.web.negotiation import (
     Format,
     NotAcceptable,
     choose_optional,
+    describe,
 )
+from diplograph.web.protocol import ProtocolRequest, read_request
 from diplograph.web.streaming import stream_query
-from diplograph.web.terms import TermView
+from diplograph.web.workers import QueryJob, QueryPool, ResultsNotAcceptable
 
 blueprint = Blueprint("sparql", __name__)
 
-SPARQL_QUERY = "application/sparql-query"
-SPARQL_UPDATE = "application/sparql-update"
-FORM_ENCODED = "application/x-www-form-urlencoded"
-MAX_HTML_ROWS = 1000
-DEFAULT_QUERY = """\
-SELECT ?meeting ?label ?date WHERE {
-  ?meeting a dg:Meeting ; rdfs:label ?label .
-  OPTIONAL { ?meeting dg:date ?date }
-}
-ORDER BY DESC(?date)
-LIMIT 25
-"""
-
-
-@dataclass(frozen=True)
-class ExampleQuery:
-    """One of the project's ``queries/*.rq``, with the title and description from its header comments."""
-
-    name: str
-    title: str
-    description: str
-    text: str
-
-
-@dataclass(frozen=True)
-class HtmlResults:
-    """Results shaped for the HTML table."""
-
-    kind: str  # "solutions", "boolean" or "triples"
-    columns: list[str]
-    rows: list[list[TermView | None]]
-    boolean: bool | None = None
-    truncated: bool = False
-
-
-def read_examples(folder: Path) -> list[ExampleQuery]:
-    """The example queries, sorted by file name; a missing folder gives none."""
-    examples = []
-    for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
-        text = path.read_text(encoding="utf-8")
-        header: dict[str, str] = {}
-        for line in text.splitlines():
-            if not line.startswith("#"):
-                break
-            key, _, value = line.lstrip("# ").partition(":")
-            if value and key.strip().lower() in ("title", "description"):
-                header[key.strip().lower()] = value.strip()
-        examples.append(
-            ExampleQuery(path.stem, header.get("title", path.stem), header.get("description", ""), text)
-        )
-    return examples
+POOL_EXTENSION = "diplograph.query_pool"
+UPDATE_LOCK_EXTENSION = "diplograph.update_lock"
 
 
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
-    if "update" in request.values or request.mimetype == SPARQL_UPDATE:
-        raise QueryNotAllowed("This endpoint is read-only: SPARQL Update is not accepted.")
-    sparql = query_text()
-    results_format = choose_optional(request, (*RESULT_FORMATS, HTML))
-    graph_format = choose_optional(request, (*GRAPH_FORMATS, HTML))
-    wants_html = HTML in (results_format, graph_format) and request.method == "GET"
-    if sparql is None:
+    operation = read_request(request)
+    if operation.operation == "update":
+        return run_update(operation)
+    results_format = choose_optional(request, RESULT_FORMATS)
+    graph_format = choose_optional(request, GRAPH_FORMATS)
+    best = choose_optional(request, (*RESULT_FORMATS, *GRAPH_FORMATS, HTML))
+    wants_html = best is HTML and request.method == "GET"
+    if operation.text is None:
         if wants_html:
+            from diplograph.web.query_page import query_page
+
             return query_page(None)
         if request.method == "POST":
             raise BadQuery("Missing the 'query' parameter (or an application/sparql-query body).")
-        return service_description(graph_format if graph_format not in (None, HTML) else GRAPH_FORMATS[0])
-    check_read_only_query(sparql)
+        return service_description(graph_format or GRAPH_FORMATS[0])
+    shape = check_query(operation.text)
+    if "FROM" in shape.keywords:  # the query names its own dataset: no union default graph then
+        operation = replace(operation, union=False)
     if wants_html:
-        return query_page(sparql)
-    return stream_response(sparql, results_format, graph_format)
+        from diplograph.web.query_page import query_page
+
+        return query_page(operation)
+    return query_response(operation, results_format, graph_format)
 
 
-def query_text() -> str | None:
-    """The query from ``?query=``, a form field, or a direct ``application/sparql-query`` body."""
-    if request.method == "POST" and request.mimetype == SPARQL_QUERY:
-        return request.get_data(as_text=True)
-    if request.method == "POST" and request.mimetype not in (FORM_ENCODED, "multipart/form-data"):
-        raise BadQuery(
-            f"Unsupported Content-Type {request.mimetype!r}: use {SPARQL_QUERY} or {FORM_ENCODED}."
+@blueprint.after_request
+def allow_cross_origin_reads(response: Response) -> Response:
+    """Any web page may read results (CORS); updates need an Authorization header, which is not allowed
+    cross-origin, so browsers can never send one from another site."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Allow-Methods"] = "GET, POST"
+    response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+    response.headers["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Content-Type"
+    return response
+
+
+def check_query(sparql: str) -> QueryShape:
+    return check_read_only_query(sparql, context().settings.service_allow_list, PREFIXES)
+
+
+def query_pool() -> QueryPool:
+    """The app's pool of query workers (started on first use)."""
+    settings = context().settings
+    pool = current_app.extensions.get(POOL_EXTENSION)
+    if pool is None:
+        pool = current_app.extensions.setdefault(
+            POOL_EXTENSION, QueryPool(settings.query_workers, settings.query_timeout)
         )
-    text = request.values.get("query")
-    return text if text is not None else None
+    return pool  # type: ignore[no-any-return]
 
 
-def dataset_options() -> dict[str, Any]:
-    """``default-graph-uri`` / ``named-graph-uri`` as engine options; without them the default graph is the
-    union of all named graphs."""
-    default_graphs = request.values.getlist("default-graph-uri")
-    named_graphs = request.values.getlist("named-graph-uri")
-    if not default_graphs and not named_graphs:
-        return {"union": True}
-    options: dict[str, Any] = {"union": False, "default_graph": [ox.NamedNode(iri) for iri in default_graphs]}
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
-    return options
+def make_job(operation: ProtocolRequest, results: Format | None, graph: Format | None) -> QueryJob:
+    """The query, its dataset and the acceptable formats, checked here so that bad IRIs are a 400."""
+    web = context()
+    for iri in (*operation.default_graphs, *operation.named_graphs):
+        try:
+            ox.NamedNode(iri)
+        except ValueError as error:
+            raise BadQuery(f"Invalid graph IRI {iri!r}: {error}") from error
+    version = dataset.store_version(web.store)
+    return QueryJob(
+        path=str(web.store.path) if web.store.path else "",
+        version=version.tag if version else "",
+        sparql=operation.text or "",
+        results_format=results.media_type if results else None,
+        graph_format=graph.media_type if graph else None,
+        union=web.settings.union_default_graph and operation.union,
+        default_graph=operation.default_graphs if operation.has_dataset else None,
+        named_graphs=operation.named_graphs if operation.has_dataset else None,
+        base_iri=web.settings.base + "sparql",
+        prefixes=PREFIXES,
+    )
 
 
-def run_query(sparql: str) -> Any:
-    return context().store.query(sparql, **dataset_options_or_error())
+def execute(job: QueryJob) -> tuple[str, Any]:
+    """Run a job: in a worker process for an on-disk store, in a thread for an in-memory one (tests)."""
+    try:
+        if job.path:
+            return query_pool().run(job)
+        return run_in_thread(job)
+    except ResultsNotAcceptable as problem:
+        family = GRAPH_FORMATS if problem.kind == "graph" else RESULT_FORMATS
+        raise NotAcceptable(f"This query's results can be served as: {describe(family)}.") from None
 
 
-def stream_response(sparql: str, results_format: Format | None, graph_format: Format | None) -> Response:
-    options = dataset_options_or_error()
+def run_in_thread(job: QueryJob) -> tuple[str, Any]:
+    """An in-memory store cannot be opened by another process, and a remote engine has its own timeout:
+    run those in a thread of this process."""
+    from diplograph.store import RemoteGraphStore
+    from diplograph.web.workers import _dataset_options
+
     store = context().store
+    timeout = context().settings.query_timeout  # read here: the query runs outside the app context
 
     def run() -> Any:
-        return store.query(sparql, **options)
+        if isinstance(store, RemoteGraphStore):
+            options = _dataset_options(job)
+            return store.query(
+                job.sparql,
+                union=options["use_default_graph_as_union"],
+                default_graph=options.get("default_graph"),
+                named_graphs=options.get("named_graphs"),
+                timeout=timeout,
+            )
+        try:
+            return store.engine.query(
+                job.sparql, base_iri=job.base_iri, prefixes=job.prefixes, **_dataset_options(job)
+            )
+        except SyntaxError as error:
+            raise BadQuery(str(error)) from error
 
-    def prepare(results: Any) -> Format:
-        chosen = graph_format if isinstance(results, ox.QueryTriples) else results_format
-        family = GRAPH_FORMATS if isinstance(results, ox.QueryTriples) else RESULT_FORMATS
-        if chosen is None or chosen is HTML:
-            names = ", ".join(candidate.media_type for candidate in family)
-            raise NotAcceptable(f"This query's results can be served as: {names}.")
-        return chosen
+    def prepare(results: Any) -> tuple[str, Any]:
+        kind = "graph" if isinstance(results, ox.QueryTriples) else "solutions"
+        media_type = job.graph_format if kind == "graph" else job.results_format
+        if media_type is None:
+            raise ResultsNotAcceptable(kind)
+        if kind == "graph":
+            return kind, ox.RdfFormat.from_media_type(media_type)
+        return kind, ox.QueryResultsFormat.from_media_type(media_type)
 
-    def serialize(results: Any, chosen: Format, writer: Any) -> None:
-        results.serialize(writer, chosen.engine)
+    def serialize(results: Any, prepared: tuple[str, Any], writer: Any) -> None:
+        results.serialize(writer, prepared[1])
 
-    chosen, body = stream_query(run, prepare, serialize)
-    return Response(body, content_type=chosen.content_type, direct_passthrough=True)
+    prepared, body = stream_query(run, prepare, serialize)
+    return prepared[0], body
 
 
-def dataset_options_or_error() -> dict[str, Any]:
-    try:
-        return dataset_options()
-    except ValueError as error:
-        raise BadQuery(f"Invalid graph IRI: {error}") from error
+def query_response(operation: ProtocolRequest, results: Format | None, graph: Format | None) -> Response:
+    """The streamed results, with validators from the store version: a repeated query can be a 304."""
+    job = make_job(operation, results, graph)
+    etag = None
+    if job.version:
+        formats = f"{job.results_format}|{job.graph_format}|{request.full_path}|{operation.text}"
+        etag = f"{job.version}-{hmac.new(b'etag', formats.encode(), 'sha256').hexdigest()[:16]}"
+        if request.if_none_match.contains_weak(etag):
+            response = Response(status=304)
+            response.set_etag(etag, weak=True)
+            return response
+    kind, body = execute(job)
+    chosen = graph if kind == "graph" else results
+    assert chosen is not None  # the worker refuses a kind without a format
+    response = Response(body, content_type=chosen.content_type, direct_passthrough=True)
+    response.cache_control.no_cache = True
+    if etag is not None:
+        response.set_etag(etag, weak=True)
+        version = dataset.store_version(context().store)
+        if version is not None:
+            response.last_modified = version.modified
+    return response
+
+
+def run_update(operation: ProtocolRequest) -> Response:
+    """Apply an update when the server was started to accept them and the bearer token matches."""
+    web = context()
+    settings = web.settings
+    if not (settings.allow_updates and settings.update_token):
+        raise QueryNotAllowed(
+            "This endpoint is read-only: SPARQL Update is not accepted"
+            " (serve --allow-updates --update-token TOKEN to enable it)."
+        )
+    check_bearer_token(settings.update_token)
+    if web.store.read_only:
+        raise QueryNotAllowed("The store is open read-only: SPARQL Update is not accepted.")
+    text = operation.text or ""
+    check_update(text, settings.service_allow_list, PREFIXES)
+    text = add_using_clauses(text, list(operation.default_graphs), list(operation.named_graphs))
+    lock = current_app.extensions.setdefault(UPDATE_LOCK_EXTENSION, threading.Lock())
+    with lock:
+        try:
+            apply_update(web.store, text, settings.base + "sparql")
+        except SyntaxError as error:
+            raise BadQuery(str(error)) from error
+        web.store.flush()
+    web.cache.clear()
+    return Response("Update applied.\n", content_type="text/plain; charset=utf-8")
+
+
+def apply_update(store: Any, text: str, base_iri: str) -> None:
+    """Run the update on the store's writable engine (a draft version that ``flush()`` publishes)."""
+    update = getattr(store, "update", None)
+    engine = store._writable() if update is None else None  # noqa: SLF001 (until GraphStore.update exists)
+    if update is not None:
+        update(text, base_iri=base_iri, prefixes=PREFIXES)
+    else:
+        engine.update(text, base_iri=base_iri, prefixes=PREFIXES)
+
+
+def check_bearer_token(expected: str) -> None:
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), expected.encode()):
+        raise Unauthorized(
+            "SPARQL Update needs 'Authorization: Bearer TOKEN' with the server's update token.",
+            www_authenticate=WWWAuthenticate("bearer", {"realm": "diplograph"}),
+        )
 
 
 def service_description(chosen: Format) -> Response:
-    endpoint_iri = context().settings.base + "sparql"
+    settings = context().settings
+    endpoint_iri = settings.base + "sparql"
     formats = [*RESULT_FORMATS, *GRAPH_FORMATS]
-    body = dataset.serialize_triples(dataset.service_description(endpoint_iri, formats), chosen)
-    return Response(body, content_type=chosen.content_type)
-
-
-def query_page(sparql: str | None) -> Response:
-    """The query UI; with a query, its results as a table (the page's URL is the permalink)."""
-    web = context()
-    examples = read_examples(web.queries_path)
-    chosen_example = request.args.get("example")
-    text = sparql
-    if text is None:
-        example = next((item for item in examples if item.name == chosen_example), None)
-        text = example.text if example else DEFAULT_QUERY
-    results, error, status = None, None, 200
-    if sparql is not None:
-        try:
-            results = html_results(run_query(sparql))
-        except QueryNotAllowed:
-            raise
-        except BadQuery as problem:
-            error, status = str(problem), problem.http_status
-    downloads = []
-    if results is not None:
-        family = GRAPH_FORMATS[:4] if results.kind == "triples" else RESULT_FORMATS
-        extra: dict[str, Any] = {
-            key: values for key, values in request.args.lists() if key not in ("format", "output", "results")
-        }
-        for candidate in family:
-            downloads.append((candidate, url_for("sparql.endpoint", **extra, format=candidate.names[0])))
-    body = render_template(
-        "sparql.html",
-        query=text,
-        ran=sparql is not None,
-        results=results,
-        error=error,
-        examples=examples,
-        downloads=downloads,
-        default_graphs=request.args.getlist("default-graph-uri"),
-        named_graphs=request.args.getlist("named-graph-uri"),
+    updates = settings.allow_updates and bool(settings.update_token)
+    triples = dataset.service_description(
+        endpoint_iri, formats, updates=updates, union=settings.union_default_graph
     )
-    return Response(body, status=status, content_type="text/html; charset=utf-8")
-
-
-def html_results(results: Any) -> HtmlResults:
-    linker = context().linker
-    if isinstance(results, ox.QueryBoolean):
-        return HtmlResults("boolean", [], [], boolean=bool(results))
-    rows: list[list[TermView | None]] = []
-    truncated = False
-    if isinstance(results, ox.QueryTriples):
-        columns = ["subject", "predicate", "object"]
-        for triple in results:
-            if len(rows) >= MAX_HTML_ROWS:
-                truncated = True
-                break
-            rows.append(
-                [linker.view(triple.subject), linker.view(triple.predicate), linker.view(triple.object)]
-            )
-        return HtmlResults("triples", columns, rows, truncated=truncated)
-    columns = [variable.value for variable in results.variables]
-    for solution in results:
-        if len(rows) >= MAX_HTML_ROWS:
-            truncated = True
-            break
-        rows.append([None if solution[name] is None else linker.view(solution[name]) for name in columns])
-    return HtmlResults("solutions", columns, rows, truncated=truncated)
+    return Response(dataset.serialize_triples(triples, chosen), content_type=chosen.content_type)

@@ -1,7 +1,7 @@
 """RDF terms as the templates show them: a text, maybe a link, never raw markup.
 
 Our resource IRIs (``{base}id/{kind}/{slug}``) link to their page in this app, ontology terms to
-``/ontology#Term``, other http(s) IRIs (Wikidata…) to themselves; any other scheme is shown, not linked.
+``/ontology/Term``, other http(s) IRIs (Wikidata…) to themselves; any other scheme is shown, not linked.
 """
 
 from __future__ import annotations
@@ -73,8 +73,8 @@ class Linker:
         page = self.page_url(iri)
         if page is not None:
             return page, False
-        if iri.startswith(str(DG)):
-            return url_for("ontology.ontology") + "#" + iri[len(str(DG)) :], False
+        if iri.startswith(str(DG)) and len(iri) > len(str(DG)):
+            return url_for("ontology.term", name=iri[len(str(DG)) :]), False
         if iri.startswith(("http://", "https://")):
             return iri, True
         return None, False
@@ -84,11 +84,25 @@ class Linker:
         parts = self.split(iri)
         return f"{parts[0]} {parts[1]}" if parts else compact(iri)
 
-    def view(self, term: object, label: str | None = None) -> TermView:
-        """A pyoxigraph term (or None) as a TermView; ``label`` is the IRI's rdfs:label when known."""
+    def wikidata(self, term: object) -> TermView | None:
+        """A Wikidata entity shown by its Q-number, or None for anything else."""
+        if not isinstance(term, ox.NamedNode) or not term.value.startswith(WIKIDATA_ENTITY):
+            return None
+        return self.view(term, term.value[len(WIKIDATA_ENTITY) :])
+
+    def view(self, term: object, label: str | ox.Literal | None = None) -> TermView:
+        """A pyoxigraph term (or None) as a TermView; ``label`` is the IRI's rdfs:label when known.
+
+        A label literal in another language than English keeps its tag, so the page can show it.
+        """
         if isinstance(term, ox.NamedNode):
             href, external = self.href(term.value)
-            return TermView(label or self.fallback_label(term.value), "iri", term.value, href, external)
+            language = None
+            if isinstance(label, ox.Literal):
+                language = label.language if label.language and not is_english(label.language) else None
+                label = label.value
+            text = label or self.fallback_label(term.value)
+            return TermView(text, "iri", term.value, href, external, language=language)
         if isinstance(term, ox.Literal):
             datatype = term.datatype.value
             shown_type = None if datatype in (XSD_STRING, RDF_LANG_STRING) else compact(datatype)
@@ -96,6 +110,21 @@ class Linker:
         if isinstance(term, ox.BlankNode):
             return TermView(f"_:{term.value}", "blank", term.value)
         return TermView("", "literal")
+
+
+def is_english(language: str) -> bool:
+    return language.lower() == "en" or language.lower().startswith("en-")
+
+
+def preferred_label(labels: list[ox.Literal]) -> ox.Literal | None:
+    """English first, then untagged, then any other language (alphabetically, so pages are stable)."""
+
+    def rank(label: ox.Literal) -> tuple[int, str, str]:
+        language = label.language or ""
+        order = 0 if language and is_english(language) else 1 if not language else 2
+        return order, language, label.value
+
+    return min(labels, key=rank) if labels else None
 
 
 def value_of(term: object) -> str | None:

@@ -1,0 +1,134 @@
+"""Reading a SPARQL 1.1 Protocol request, to the letter, before anything runs.
+
+The protocol allows three ways in (GET ``?query=``, POST form-encoded, POST ``application/sparql-query``)
+and two for updates (POST form ``update=``, POST ``application/sparql-update``). Everything else gets the
+status the W3C protocol tests expect: 415 for an unknown media type or charset, 400 for two queries, a query
+and an update together, or a body that is not UTF-8, 405 for an update by GET.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from flask import Request
+from werkzeug.exceptions import MethodNotAllowed
+
+from diplograph.errors import BadQuery, DiplographError
+
+SPARQL_QUERY = "application/sparql-query"
+SPARQL_UPDATE = "application/sparql-update"
+FORM_ENCODED = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
+
+Operation = Literal["query", "update", "none"]
+
+
+class UnsupportedMediaType(DiplographError):
+    """A POST body in a media type or charset the protocol does not define."""
+
+    http_status = 415
+
+
+@dataclass(frozen=True)
+class ProtocolRequest:
+    """One protocol operation: its kind, its text and the RDF dataset the request gives."""
+
+    operation: Operation
+    text: str | None
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    union: bool = True  # False when the query names its dataset (FROM): no union default graph then
+
+    @property
+    def has_dataset(self) -> bool:
+        return bool(self.default_graphs or self.named_graphs)
+
+
+def read_request(request: Request) -> ProtocolRequest:
+    """The operation a request asks for, or the protocol error it deserves."""
+    if request.method == "GET":
+        return _from_parameters(request, dict(request.args.lists()), allow_update=False)
+    _check_charset(request)
+    if request.mimetype == SPARQL_QUERY:
+        return _direct(request, "query", "default-graph-uri", "named-graph-uri")
+    if request.mimetype == SPARQL_UPDATE:
+        return _direct(request, "update", "using-graph-uri", "using-named-graph-uri")
+    if request.mimetype in (FORM_ENCODED, MULTIPART):
+        parameters = dict(request.args.lists())
+        for name, values in request.form.lists():
+            parameters.setdefault(name, []).extend(values)
+        return _from_parameters(request, parameters, allow_update=True)
+    shown = repr(request.mimetype) if request.mimetype else "no Content-Type"
+    raise UnsupportedMediaType(
+        f"Unsupported request body ({shown}): use {SPARQL_QUERY}, {SPARQL_UPDATE} or {FORM_ENCODED}."
+    )
+
+
+def _check_charset(request: Request) -> None:
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise UnsupportedMediaType(f"Unsupported charset {charset!r}: the protocol body must be UTF-8.")
+
+
+def _decode_body(request: Request) -> str:
+    try:
+        return request.get_data().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadQuery(f"The request body is not valid UTF-8: {error}") from error
+
+
+def _direct(request: Request, operation: Operation, default_name: str, named_name: str) -> ProtocolRequest:
+    """A query or update sent as the body; its dataset parameters come in the URL."""
+    other = "update" if operation == "query" else "query"
+    if other in request.args or operation in request.args:
+        raise BadQuery(
+            f"A direct {operation} body cannot be combined with a '{other}' or '{operation}' URL parameter."
+        )
+    _reject_foreign_dataset(request.args, operation)
+    return ProtocolRequest(
+        operation,
+        _decode_body(request),
+        tuple(request.args.getlist(default_name)),
+        tuple(request.args.getlist(named_name)),
+    )
+
+
+def _from_parameters(
+    request: Request, parameters: dict[str, list[str]], allow_update: bool
+) -> ProtocolRequest:
+    queries = parameters.get("query", [])
+    updates = parameters.get("update", [])
+    if queries and updates:
+        raise BadQuery("A request carries either 'query' or 'update', not both.")
+    if len(queries) > 1 or len(updates) > 1:
+        raise BadQuery("A request carries one query (or one update), not several.")
+    if updates and not allow_update:
+        raise MethodNotAllowed(
+            valid_methods=["POST"], description="SPARQL Update must be sent with POST, never with GET."
+        )
+    if updates:
+        _reject_foreign_dataset(parameters, "update")
+        return ProtocolRequest(
+            "update",
+            updates[0],
+            tuple(parameters.get("using-graph-uri", [])),
+            tuple(parameters.get("using-named-graph-uri", [])),
+        )
+    _reject_foreign_dataset(parameters, "query")
+    return ProtocolRequest(
+        "query" if queries else "none",
+        queries[0] if queries else None,
+        tuple(parameters.get("default-graph-uri", [])),
+        tuple(parameters.get("named-graph-uri", [])),
+    )
+
+
+def _reject_foreign_dataset(parameters: object, operation: Operation) -> None:
+    """Dataset parameters of the other operation are a client mistake, not something to ignore."""
+    foreign = ("using-graph-uri", "using-named-graph-uri")
+    if operation == "update":
+        foreign = ("default-graph-uri", "named-graph-uri")
+    for name in foreign:
+        if name in parameters:  # type: ignore[operator]
+            raise BadQuery(f"'{name}' does not apply to a SPARQL {operation}.")
