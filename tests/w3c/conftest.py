@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 import waitress
+from waitress import wasyncore
 from flask import Flask
 
 from diplograph.config import Settings
@@ -104,8 +105,8 @@ def _serve(settings: Settings, folder: Path) -> Iterator[W3CServer]:
     try:
         yield running
     finally:
-        server.task_dispatcher.shutdown()
-        server.close()
+        server.task_dispatcher.shutdown()  # as tests/web/conftest.py's stop_waitress: close inside the loop
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
         thread.join(timeout=5)
         for store in running.stores.values():
             store.close()

@@ -17,6 +17,8 @@ import pytest
 import rdflib
 import requests
 import waitress
+import waitress.server
+from waitress import wasyncore
 from flask import Flask
 
 from diplograph.config import Settings
@@ -55,17 +57,27 @@ def parse_graph(data: str | bytes, format: str) -> rdflib.Graph:
 
 
 @contextmanager
-def serving(app: Flask) -> Iterator[Server]:
+def serving(app: Flask, name: str = "waitress-test") -> Iterator[Server]:
     """Serve ``app`` with waitress in a daemon thread until the block ends."""
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, name="waitress-test", daemon=True)
+    thread = threading.Thread(target=server.run, name=name, daemon=True)
     thread.start()
     try:
         yield Server(f"http://127.0.0.1:{server.effective_port}/", app)
     finally:
-        server.task_dispatcher.shutdown()  # let in-flight requests finish before the sockets close
-        server.close()
-        thread.join(timeout=5)
+        stop_waitress(server, thread)
+
+
+def stop_waitress(server: waitress.server.BaseWSGIServer, thread: threading.Thread) -> None:
+    """Stop a threaded waitress server without racing its event loop.
+
+    In-flight requests finish first; then the sockets are closed from inside the loop thread (through the
+    server's trigger), since closing them from here while the loop sits in ``select`` fails with EBADF and
+    leaves client sockets unclosed.
+    """
+    server.task_dispatcher.shutdown()
+    server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+    thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
