@@ -40,7 +40,7 @@ def mekdad(*, host: bool = False) -> Participant:
 def finding(
     *participants: Participant, place: Entity | None = None, status: Status = Status.HELD
 ) -> MeetingFinding:
-    return MeetingFinding(status, participants, (Span(0, 10),), place=place)
+    return MeetingFinding(status, participants, (Span(0, 10),), Span(0, 4), place=place)
 
 
 @pytest.mark.parametrize("status", [Status.PROPOSED, Status.PLANNED, Status.POSTPONED, Status.CANCELLED])

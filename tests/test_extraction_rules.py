@@ -9,10 +9,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from rdflib import RDF
 
 from diplograph.articles import Article
+from diplograph.config import Settings
 from diplograph.extract import extract
 from diplograph.extract.model import Findings, Stance, Status
+from diplograph.graph.mapping import map_article
+from diplograph.graph.namespaces import DG
+from diplograph.graph.uris import Minter
+from diplograph.pipeline import Pipeline
+from diplograph.store import GraphStore
 
 
 @pytest.fixture
@@ -218,3 +225,24 @@ def test_a_meeting_mentioned_in_a_phone_call_is_not_a_new_meeting(read):
         "Antony Blinken the day before to brief him on the meeting."
     )
     assert findings.meetings == ()
+
+
+def test_two_meetings_in_one_sentence_become_two_valid_reports(gazetteer, tmp_path):
+    # From our TASS-style test article (eval/articles/u02): one sentence, two meetings on two days.
+    article = Article(
+        id="test",
+        text="On Thursday, Lavrov met Kazakh Foreign Minister Mukhtar Tileuberdi on the sidelines of the "
+        "forum, and on Wednesday evening he held talks with Cavusoglu.",
+        published=date(2022, 3, 10),
+    )
+    findings = extract(article, gazetteer)
+    assert [sorted(k) for k in keys(findings)] == [
+        ["mukhtar-tileuberdi", "sergey-lavrov"],
+        ["mevlut-cavusoglu", "sergey-lavrov"],
+    ]
+    assert [m.date.isoformat() for m in findings.meetings if m.date] == ["2022-03-10", "2022-03-09"]
+    graph = map_article(article, findings, Minter("http://127.0.0.1:5000/"), gazetteer.entities)
+    assert len(set(graph.subjects(RDF.type, DG.MeetingReport))) == 2
+    settings = Settings.load({"store": tmp_path}, environ={})
+    summary = Pipeline(settings, GraphStore.in_memory(), gazetteer).ingest([article])
+    assert summary.ingested == ["test"], summary.rejected  # both reports pass the shapes

@@ -16,8 +16,8 @@ import pyoxigraph as ox
 import pytest
 import requests
 import waitress
-from waitress import wasyncore
 from flask import Flask
+from waitress import wasyncore
 
 from diplograph.config import Settings
 from diplograph.store import GraphStore

@@ -18,8 +18,8 @@ import rdflib
 import requests
 import waitress
 import waitress.server
-from waitress import wasyncore
 from flask import Flask
+from waitress import wasyncore
 
 from diplograph.config import Settings
 from diplograph.store import GraphStore

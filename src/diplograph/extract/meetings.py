@@ -600,6 +600,7 @@ def _finish(draft: _Draft) -> MeetingFinding:
         status=draft.status,
         participants=tuple(sorted(participants, key=lambda p: p.entity.key)),
         evidence=tuple(sorted(set(draft.evidence))),
+        trigger=draft.trigger,
         date=draft.date,
         place=draft.place,
         rule=draft.rule,

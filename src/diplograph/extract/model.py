@@ -104,11 +104,16 @@ class Stance(StrEnum):
 
 @dataclass(frozen=True)
 class MeetingFinding:
-    """One meeting as this article reports it, with the sentences it comes from."""
+    """One meeting as this article reports it, with the sentences it comes from.
+
+    ``trigger`` is the word that first reports it ("met", "talks"): one sentence can report several
+    meetings, so the trigger, not the sentence, tells them apart.
+    """
 
     status: Status
     participants: tuple[Participant, ...]
     evidence: tuple[Span, ...]
+    trigger: Span
     date: PartialDate | None = None
     place: Entity | None = None
     rule: str = ""

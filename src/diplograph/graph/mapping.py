@@ -136,7 +136,7 @@ class ArticleMapper:
     # -- meetings and positions ------------------------------------------------------------------------
 
     def _meeting_report(self, finding: MeetingFinding) -> URIRef:
-        slug = f"{self.article.id}-{finding.evidence[0].start}"
+        slug = f"{self.article.id}-{finding.trigger.start}"
         iri = self.minter.resource("report", slug)
         add = self.graph.add
         add((iri, RDF.type, DG.MeetingReport))
