@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +57,18 @@ def browser_context() -> Iterator[object]:
             yield context
         finally:
             context.close()
+
+
+@pytest.fixture
+def page(browser_context: Any) -> Iterator[Any]:
+    """A tab that records console errors and failed page errors; the test asserts there are none."""
+    tab = browser_context.new_page()
+    tab.errors = []
+    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on(
+        "response",
+        lambda answer: tab.errors.append(f"{answer.status} {answer.url}") if answer.status >= 400 else None,
+    )
+    yield tab
+    tab.close()

@@ -3,7 +3,6 @@ does not scroll sideways, and a screenshot of each is written to test-artifacts/
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -35,21 +34,6 @@ PAGES = {
     "network": "/network",
     "network-of-states": "/network?kind=states",
 }
-
-
-@pytest.fixture
-def page(browser_context: Any) -> Iterator[Any]:
-    """A tab that records console errors and failed page errors; the test asserts there are none."""
-    tab = browser_context.new_page()
-    tab.errors = []
-    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    tab.on(
-        "response",
-        lambda answer: tab.errors.append(f"{answer.status} {answer.url}") if answer.status >= 400 else None,
-    )
-    yield tab
-    tab.close()
 
 
 def first_link(page: Any, server: str, index: str, prefix: str) -> str:
