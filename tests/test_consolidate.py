@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import date
 
 from rdflib import URIRef
@@ -103,3 +104,19 @@ def test_each_report_carries_its_match_score():
     graph = consolidate([ANNOUNCED, HELD], Minter(BASE))
     score = graph.value(URIRef(HELD.iri), DG.matchScore)
     assert score is not None and 0.5 <= float(score) <= 1.0
+
+
+def test_two_reports_of_one_article_stay_two_meetings_even_through_a_third_article():
+    # u05 (MEA press release): three bilaterals in Goa on one day, each with India; extraction already
+    # merged what one article says twice, so its reports are different meetings, also when a report of
+    # another article matches both.
+    goa = f"{BASE}id/city/goa"
+    india, china = f"{BASE}id/country/india", f"{BASE}id/country/china"
+    day = PartialDate(2023, 5, 4)
+    with_russia = replace(report("a-1", states={india, RUSSIA}, place=goa, day=day), source="article-a")
+    with_china = replace(report("a-2", states={india, china}, place=goa, day=day), source="article-a")
+    elsewhere = replace(report("b-1", states={india, RUSSIA, china}, place=goa, day=day), source="article-b")
+    assert match_score(with_russia, with_china) >= 0.5  # they would match on place and day alone
+    groups = cluster([with_russia, with_china, elsewhere])
+    assert len(groups) == 2
+    assert all({"a-1", "a-2"} - {r.iri.rsplit("/", 1)[-1] for r in group} for group in groups)

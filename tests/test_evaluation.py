@@ -15,14 +15,15 @@ from diplograph.evaluate import Scores, predictions_from_rows, quote_overlap, sc
 GOLD = ROOT / "eval" / "gold" / "seeds.json"
 UNSEEN_GOLD = ROOT / "eval" / "gold" / "unseen.json"
 UNSEEN_ARTICLES = ROOT / "eval" / "articles"
-# A little (≈0.05) below what the extractor scored when the harness was written (meetings 0.880,
-# positions 0.800): raise them as extraction improves, never lower them to make a test pass.
-FLOOR_MEETING = 0.83
-FLOOR_POSITION = 0.85
+# A little (≈0.05) below what the extractor scored (meetings 0.880 when the harness was written, 0.917
+# after the meeting rules of test_meeting_rules.py): raise them as extraction improves, never lower them.
+FLOOR_MEETING = 0.87
+FLOOR_POSITION = 0.95  # measured 1.000 with quotes.py, attribution.py, speakers.py and stance.py
 # The same on the unseen-style set (eval/articles, written apart from the extractor; meetings 0.554,
-# positions 0.543 when it was written). Raise them as extraction improves.
-FLOOR_UNSEEN_MEETING = 0.65
-FLOOR_UNSEEN_POSITION = 0.62
+# positions 0.543 when it was written; meetings 0.933 after the meeting rules). Raise them as extraction
+# improves.
+FLOOR_UNSEEN_MEETING = 0.89
+FLOOR_UNSEEN_POSITION = 0.95  # measured 1.000 (P 1.000, R 1.000) with the same rules
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 TALKS = {

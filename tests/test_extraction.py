@@ -130,7 +130,11 @@ def test_lavrov_calls_us_demands_unprofessional_and_unrealistic(seed_findings, s
     position = position_quoting(seed_findings["002"], text, "unprofessional and unrealistic")
     assert position.holder.key == "sergey-lavrov"
     assert position.stance is Stance.OPPOSE
-    assert position.quote.of(text) == "unprofessional and unrealistic"
+    # The reported clause and the quote inside it are one position (eval/GUIDELINES.md): the quote spans both.
+    assert position.quote.of(text) == (
+        "the U.S. to abandon its demands for Iran to surrender its influence in the region, describing them "
+        "as “unprofessional and unrealistic.”"
+    )
     assert position.date is None  # "on Tuesday" of an undated article stays unknown
 
 

@@ -201,10 +201,24 @@ def test_lavrov_is_russias_foreign_minister_since_2004(by_id, offices):
         ("united-nations", "Q1065"),
         ("arab-league", "Q7172"),
         ("islamic-state", "Q2429253"),
+        ("sergey-lavrov", "Q58217"),
+        ("walid-muallem", "Q1334803"),
+        ("antony-blinken", "Q7821917"),
     ],
 )
 def test_seed_entities_link_to_their_wikidata_items(by_id, slug, qid):
     assert by_id[slug]["wikidata"] == qid
+
+
+def test_every_recorded_wikidata_source_agrees_with_the_gazetteer(by_id):
+    """data/wikidata-sources.csv says where each Q-id was checked; a row that disagrees with the
+    gazetteer means one of the two was edited without the other."""
+    _, sources = read_rows("wikidata-sources.csv")
+    assert len(sources) > 400
+    for row in sources:
+        assert row["id"] in by_id, row
+        assert by_id[row["id"]]["wikidata"] == row["wikidata"], row
+        assert row["source"].strip(), row
 
 
 @pytest.mark.parametrize(

@@ -195,6 +195,7 @@ def summarise_reports(rows: list[dict]) -> list[ReportSummary]:
                 participants=frozenset(r["participant"] for r in group),
                 hosts=frozenset(r["participant"] for r in group if r["host"] is True),
                 labels=tuple(sorted({str(r["participantLabel"]) for r in group if r["participantLabel"]})),
+                source=str(first["graph"]) if first.get("graph") else None,
             )
         )
     return summaries

@@ -20,6 +20,6 @@ def extract(article: Article, gazetteer: Gazetteer) -> Findings:
     spans = sentences(text)
     recognised = recognise(text, gazetteer)
     dates = date_mentions(text, article.published)
-    meetings = find_meetings(text, spans, recognised, dates, gazetteer)
+    meetings = find_meetings(text, spans, recognised, dates, gazetteer, article.published)
     positions = find_positions(text, spans, recognised, dates)
     return Findings(meetings=meetings, positions=positions, mentions=recognised.mentions)

@@ -54,7 +54,19 @@ ABSOLUTE_PATTERNS = (
 RELATIVE_PATTERN = re.compile(
     r"\b(?:(?P<direction>last|next|this|on|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+)?"
     r"(?P<unit>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|today|"
-    r"yesterday|tomorrow)\b|\bthe\s+(?P<before>day\s+before|day\s+after|previous\s+day|next\s+day)\b",
+    r"yesterday|tomorrow)\b|\bthe\s+(?P<before>day\s+before|day\s+after|previous\s+day|next\s+day)\b|"
+    r"\b(?P<same>that\s+day|the\s+same\s+day)\b",
+    re.IGNORECASE,
+)
+# A month without a day or year ("in June", "last November", "next month's talks in July"): the nearest such
+# month before or after publication, as the tense says. Month names must be capitalised ("may" is a verb).
+MONTH_ALONE = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"(?!\s+\d)"
+)
+MONTH_LEAD = re.compile(
+    r"\b(?P<lead>in|last|next|this|early|late|mid-|since|until|by|from|before|after)\s+"
+    r"(?:(?:early|late|mid-)\s*)?$",
     re.IGNORECASE,
 )
 
@@ -208,14 +220,62 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
         if not _is_date_use(match):
             continue
         reference = _last_day_before(found, span.start)
-        value = resolve_relative_date(match, published, anchors, reference, _speaks_of_future(text, span))
+        future = _speaks_of_future(text, span)
+        if match.group("same"):
+            value = _same_day(found, span.start, published, future)
+        else:
+            value = resolve_relative_date(match, published, anchors, reference, future)
         found.append(DateMention(span, value, relative=True))
+    found.extend(_months_alone(text, published, found))
     return sorted(found, key=lambda mention: mention.span)
+
+
+def resolve_month(month: int, lead: str, published: date | None, future: bool) -> PartialDate | None:
+    """'last November' in February 2023 is 2022-11; 'in July' of a meeting to come, in May 2023, 2023-07."""
+    if published is None:
+        return None
+    here = published.month
+    if lead == "last":
+        year = published.year if month < here else published.year - 1
+    elif lead == "next":
+        year = published.year if month > here else published.year + 1
+    elif lead == "this":
+        year = published.year
+    elif future:
+        year = published.year if month >= here else published.year + 1
+    else:
+        year = published.year if month <= here else published.year - 1
+    return PartialDate(year, month)
+
+
+def _months_alone(text: str, published: date | None, taken: list[DateMention]) -> list[DateMention]:
+    found = []
+    for match in MONTH_ALONE.finditer(text):
+        lead = MONTH_LEAD.search(text, max(0, match.start() - 16), match.start())
+        if lead is None:
+            continue
+        span = Span(lead.start(), match.end())
+        if any(span.start < other.span.end and other.span.start < span.end for other in taken):
+            continue  # "in May 2023", "June 12": an absolute date already
+        month = MONTHS[match.group("month").lower()]
+        value = resolve_month(month, lead.group("lead").lower(), published, _speaks_of_future(text, span))
+        found.append(DateMention(span, value, relative=True))
+    return found
+
+
+def _same_day(
+    found: list[DateMention], position: int, published: date | None, future: bool
+) -> PartialDate | None:
+    """'that day': the day last named; for what is still to come, the last day named that is to come."""
+    earlier = [m for m in found if m.span.end <= position and m.value and m.value.day is not None]
+    if future and published is not None:
+        earlier = [m for m in earlier if m.value and m.value.as_date() and m.value.as_date() >= published]  # type: ignore[operator]
+    return max(earlier, key=lambda m: m.span.start).value if earlier else None
 
 
 def _is_date_use(match: re.Match[str]) -> bool:
     """'the week', 'a year' alone are durations, not dates: require a direction or a weekday."""
-    if match.group("before"):
+    if match.group("before") or match.group("same"):
         return True
     unit = match.group("unit").lower()
     return unit in WEEKDAYS or unit in ("today", "yesterday", "tomorrow") or bool(match.group("direction"))

@@ -17,11 +17,12 @@ from diplograph.link.gazetteer import Gazetteer
 
 ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (
-        r"foreign\s+ministers?|ministers?\s+of\s+foreign\s+affairs|secretary\s+of\s+state|foreign\s+secretary",
+        r"foreign\s+ministers?|ministers?\s+of\s+foreign\s+affairs|secretary\s+of\s+state|foreign\s+secretary|"
+        r"external\s+affairs\s+ministers?",
         "foreign minister",
     ),
     (r"defen[cs]e\s+ministers?|ministers?\s+of\s+defen[cs]e|defen[cs]e\s+secretary", "defence minister"),
-    (r"prime\s+ministers?|premier", "head of government"),
+    (r"prime\s+ministers?|premier|chancellor(?!\s+of\s+the\s+exchequer)", "head of government"),
     (r"crown\s+prince", "crown prince"),
     (r"(?<!vice\s)presidents?|king|emir|supreme\s+leader", "head of state"),
     (r"spokes(?:man|woman|person)", "spokesperson"),
@@ -32,15 +33,16 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
         r"head\s+of\s+\S+\s+delegation(?:\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?talks)?",
         "envoy",
     ),
-    (r"secretary[-\s]general|commissioner|high\s+representative", "official"),
+    (r"secretary[-\s]general|commissioner|high\s+representative|chair(?:man|woman|person)", "official"),
     (r"(?:Maj\.?r?\s+|Brig\.\s+|Lt\.\s+)?Gen\.|(?:major\s+|brigadier\s+)?general", "military officer"),
 )
 _TITLE = re.compile(
     "(?:" + "|".join(f"(?:{pattern})" for pattern, _ in ROLE_TITLES) + ")(?![A-Za-z])", re.IGNORECASE
 )
-_NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’\-]+){1,4}"
+# A name never runs across a line break ("… chairperson\n\nADDIS ABABA" is a headline, then a dateline).
+_NAME = r"[A-Z][\w'’\-]+(?:[^\S\n]+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’\-]+){1,4}"
 # Titles match in any case ("President", "foreign minister"); names must be capitalised.
-_TITLED_NAME = re.compile(r"(?P<title>(?i:" + _TITLE.pattern + r"))\s+(?P<name>" + _NAME + r")")
+_TITLED_NAME = re.compile(r"(?P<title>(?i:" + _TITLE.pattern + r"))[^\S\n]+(?P<name>" + _NAME + r")")
 _APPOSITIVE_NAME = re.compile(
     r"(?P<title>(?i:" + _TITLE.pattern + r"))[^,.;:]{0,50},\s+(?P<name>" + _NAME + r")(?=[,.]|\s+[a-z])"
 )
@@ -109,8 +111,8 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
     titles = _titles(text)
     raw.extend(_titled_strangers(text, gazetteer, raw, titles))
     raw = _add_surname_mentions(text, raw)
-    mentions = tuple(
-        _with_role(text, mention, raw, demonyms, gazetteer) for mention in sorted(raw, key=_start)
+    mentions = _share_roles(
+        tuple(_with_role(text, mention, raw, demonyms, gazetteer) for mention in sorted(raw, key=_start))
     )
     mentions = tuple(sorted([*mentions, *_definite_roles(text, mentions, demonyms, titles)], key=_start))
     groups = _role_groups(text, mentions, demonyms, titles)
@@ -120,6 +122,11 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
 _TITLE_FIRST_WORDS = frozenset(
     [
         "foreign",
+        "external",
+        "chancellor",
+        "chairman",
+        "chairwoman",
+        "chairperson",
         "minister",
         "ministers",
         "secretary",
@@ -242,6 +249,9 @@ def _looks_like_place_or_body(name: str) -> bool:
     )
 
 
+_HONORIFICS = frozenset(["sheikh", "prince", "princess", "queen", "sultan", "mr", "mrs", "ms", "dr", "sir"])
+
+
 def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """A person named in full once may be called by one name later ('Ibrahim', 'Wang'): resolve those
     short forms within the article, unless two people of the article share them."""
@@ -254,6 +264,8 @@ def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         tokens = [t for t in re.split(r"\s+", mention.span.of(text)) if len(t) >= 2 and t[0].isupper()]
         if len(tokens) < 2:
             continue
+        # A title or honorific inside an alias ("President Xi", "Sheikh Tamim") is nobody's short name.
+        tokens = [t for t in tokens if t.lower().rstrip(".") not in _TITLE_FIRST_WORDS | _HONORIFICS]
         people[entity.key] = entity
         # Family names come last in most languages and first in others ("Wang Yi", "Kim Jong Un",
         # "Yoon Suk Yeol"), so every part may be used alone; parts two people share are left out.
@@ -289,7 +301,7 @@ def _with_role(
         return mention
     before = text[max(0, mention.span.start - 80) : mention.span.start]
     role = None
-    title_match = re.search(r"(?P<title>" + _TITLE.pattern + r")\s*,?\s*(?:the\s+)?$", before, re.IGNORECASE)
+    title_match = _TITLE_BEFORE_NAME.search(before)
     context = Span(mention.span.start, mention.span.start)
     if title_match:
         role = canonical_role(title_match.group("title"))
@@ -301,16 +313,14 @@ def _with_role(
             if office and not re.search(r"[.;]\s", head[-70:][office[-1].end() :]):
                 role = canonical_role(office[-1].group("title"))
         prefix_start = mention.span.start - len(before) + title_match.start()
-        context = Span(max(0, prefix_start - 45), mention.span.start)
+        context = Span(_title_lead_start(text, prefix_start), mention.span.start)
     else:
-        after = re.match(
-            r",\s+(?:the\s+|a\s+|an\s+)?(?P<context>[^,.;]{0,60}?)(?P<title>" + _TITLE.pattern + r")\b",
-            text[mention.span.end : mention.span.end + 120],
-            re.IGNORECASE,
-        )
-        if after:
+        after = _TITLE_AFTER_NAME.match(text[mention.span.end : mention.span.end + 120])
+        if after and not _APPOSITION_BREAK.search(after.group("context")):
             role = canonical_role(after.group("title"))
             context = Span(mention.span.end, mention.span.end + after.end())
+    if _international_body_in(context, mentions):
+        return Mention(entity, mention.span, role=role, represents=None)  # "European Council President X"
     represents = _state_in(context, mentions, demonyms, gazetteer, text) or entity.country
     inner = _TITLE.match(mention.span.of(text))  # an alias that carries the title: "Crown Prince X"
     if role is None and inner:
@@ -318,6 +328,70 @@ def _with_role(
     if role is None and entity.wikidata:
         role = _only_role(gazetteer, entity.key)
     return Mention(entity, mention.span, role=role, represents=represents)
+
+
+# "Foreign Minister of Uzbekistan Bakhtiyor Saidov": the state may stand between the title and the name.
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?P<title>" + _TITLE.pattern + r")"
+    r"(?:\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}?)?\s*,?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "Mohammed bin Salman, the Saudi crown prince", not "Lula, who held talks with Chinese President Xi".
+_TITLE_AFTER_NAME = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?P<context>[^,.;]{0,60}?)(?P<title>"
+    + _TITLE.pattern
+    + r")\b(?!\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+_APPOSITION_BREAK = re.compile(
+    r"\b(?:who|whom|whose|which|that|with|and|met|meets|held|holds|hosted|told|said|says|was|is|has|had|"
+    r"will|for|to|by|at|on|in)\b",
+    re.IGNORECASE,
+)
+# Words that may stand between a state and the title it qualifies: "Iran's military chief of staff",
+# "the Assad regime's Foreign Minister"; any other lowercase word ("talks followed President") ends it.
+_TITLE_LEAD_WORD = re.compile(
+    r"(?:(?-i:[A-Z])[\w’'.-]*|then-?|former|foreign|defen[cs]e|top|acting|deputy|senior|interim|outgoing|"
+    r"incoming|regime|military|government|of|the|and|['’]s|,)$",
+    re.IGNORECASE,
+)
+
+
+def _title_lead_start(text: str, title_start: int) -> int:
+    """Where the words qualifying a title begin: back from the title over names and a few modifiers."""
+    start = title_start
+    window_start = max(0, title_start - 45)
+    window = text[window_start:title_start]
+    window_start += max(window.rfind("\n"), window.rfind(". "), window.rfind(": ")) + 1
+    for token in reversed(list(re.finditer(r"[\w’'.-]+|,|['’]s", text[window_start:title_start]))):
+        if not _TITLE_LEAD_WORD.match(token.group()) or token.group().endswith("."):
+            break
+        start = window_start + token.start()
+    return start
+
+
+def _international_body_in(span: Span, mentions: list[Mention]) -> bool:
+    """'European Council President X', 'X, chairperson of the AU Commission': a body no state owns."""
+    return any(
+        span.start <= m.span.start < span.end and m.entity.kind == "organization" and not m.entity.country
+        for m in mentions
+    )
+
+
+def _share_roles(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """'Liu Yuxi, the Chinese government's special representative … Liu met …': a person named again without
+    a title keeps the role and state the article gave them first, when the gazetteer knows neither."""
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.entity.kind == "person" and (mention.role or mention.represents):
+            first.setdefault(mention.entity.key, mention)
+    shared = []
+    for mention in mentions:
+        known = first.get(mention.entity.key)
+        if known is not None and mention.role is None and mention.represents is None:
+            mention = Mention(mention.entity, mention.span, known.role, known.represents)
+        shared.append(mention)
+    return tuple(shared)
 
 
 def _only_role(gazetteer: Gazetteer, person: str) -> str | None:
@@ -414,7 +488,10 @@ def _listed_after(text: str, position: int, mentions: tuple[Mention, ...]) -> tu
             continue
         key = _state_key(mention)
         gap = text[cursor : mention.span.start]
-        if key is None or not re.fullmatch(r"(?:,\s*|\s+and\s+|,\s+and\s+)?" if found else r"", gap):
+        # "of the Russian Federation, the People's Republic of China and the Republic of Uzbekistan"
+        if key is None or not re.fullmatch(
+            r"(?:,\s*|\s+and\s+|,\s+and\s+)?(?:the\s+)?" if found else r"", gap
+        ):
             break
         found.append(key)
         cursor = mention.span.end

@@ -40,6 +40,7 @@ class ReportSummary:
     participants: frozenset[str]  # IRIs of the participants
     hosts: frozenset[str]
     labels: tuple[str, ...] = ()  # participant labels, for the meeting's label
+    source: str | None = None  # the article's graph: one article's reports are different meetings
 
 
 def match_score(a: ReportSummary, b: ReportSummary) -> float:
@@ -73,10 +74,16 @@ def cluster(reports: list[ReportSummary]) -> list[list[ReportSummary]]:
             i = parent[i]
         return i
 
+    # Extraction already merged the mentions of one meeting within an article, so two reports of one
+    # article are two meetings: never link them, not even through a report of another article.
+    sources = [{report.source} if report.source else set() for report in ordered]
     for i, first in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
             if match_score(first, ordered[j]) >= MATCH_THRESHOLD:
-                parent[find(j)] = find(i)
+                a, b = find(i), find(j)
+                if a != b and not sources[a] & sources[b]:
+                    parent[b] = a
+                    sources[a] |= sources[b]
     groups: dict[int, list[ReportSummary]] = {}
     for index, report in enumerate(ordered):
         groups.setdefault(find(index), []).append(report)

@@ -1,0 +1,177 @@
+"""Mentions of one meeting in one article folded into one report: drafts, their merging and finishing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from diplograph.extract.meetings.participants import deduplicate
+from diplograph.extract.model import Entity, MeetingFinding, PartialDate, Participant, Span, Status
+
+
+@dataclass
+class Draft:
+    status: Status
+    rule: str
+    participants: list[Participant]
+    evidence: list[Span]
+    date: PartialDate | None
+    place: Entity | None
+    trigger: Span
+    anaphoric: bool = False
+    states: set[str] = field(default_factory=set)
+    new_occasion: bool = False  # "meet again", "the next round": another meeting than the one before
+    reference: bool = False  # the trigger is a noun that points back: "the talks", "The Beijing talks"
+    presence: bool = False  # the clause tells who was at a meeting: "X addressed the opening session"
+    sidelines: bool = False  # held "on the sidelines of" another meeting, whose place it shares
+    subjects: set[str] = field(default_factory=set)  # who and which states are named before the trigger
+    spans: dict[str, Span] = field(default_factory=dict)  # where the clause names each entity
+
+
+def take_parties_of(earlier: list[Participant], draft: Draft) -> None:
+    """'The two leaders agreed to meet again': the parties of the meeting the words point back to."""
+    draft.participants = deduplicate([*earlier, *draft.participants])
+    draft.participants = [replace(p, is_host=False) for p in draft.participants]
+    draft.states = {p.represents or p.entity.key for p in draft.participants}
+
+
+def same_place(earlier: Draft, later: Draft) -> bool:
+    return later.place is not None and earlier.place is not None and later.place.key == earlier.place.key
+
+
+def absorb(target: Draft, other: Draft, evidence_only: bool = False) -> None:
+    """Fold another mention of the same meeting in; a mere reference ('the meeting') adds evidence only."""
+    target.evidence.extend(e for e in other.evidence if e not in target.evidence)
+    if evidence_only:
+        target.date = target.date or other.date
+        target.place = target.place or other.place
+        return
+    target.participants = deduplicate([*target.participants, *other.participants])
+    target.states |= other.states
+    if target.date is None or (
+        other.date is not None
+        and _more_precise(other.date, target.date)
+        and other.date.compatible(target.date)
+    ):
+        target.date = other.date or target.date
+    if target.place is None or (other.place is not None and _within(other.place, target.place)):
+        target.place = other.place  # "a trip to China" and "talks in Beijing": the city says more
+    target.status, target.rule = _stronger(target, other)
+
+
+def join(target: Draft, other: Draft) -> None:
+    """'Ethiopian Prime Minister Abiy Ahmed welcomed the leaders': people at a meeting told before join it;
+    the sentence adds its date and place where the meeting has none, never its status."""
+    target.evidence.extend(e for e in other.evidence if e not in target.evidence)
+    target.participants = deduplicate([*target.participants, *other.participants])
+    target.states |= other.states
+    target.date = target.date or other.date
+    if other.place is not None and other.place.kind == "city":
+        target.place = target.place or other.place  # not "… what was happening in Venezuela"
+
+
+def _within(city: Entity, state: Entity) -> bool:
+    return city.kind == "city" and state.kind == "country" and city.country == state.key
+
+
+def _same_place_or_within(a: Entity, b: Entity) -> bool:
+    return a.key == b.key or _within(a, b) or _within(b, a)
+
+
+def _more_precise(a: PartialDate, b: PartialDate) -> bool:
+    order = {"year": 0, "month": 1, "day": 2}
+    return order[a.precision.value] > order[b.precision.value]
+
+
+_STATUS_WEIGHT = {
+    Status.PROPOSED: 0,
+    Status.PLANNED: 1,
+    Status.HELD: 2,
+    Status.POSTPONED: 3,
+    Status.CANCELLED: 4,
+}
+
+
+def _stronger(a: Draft, b: Draft) -> tuple[Status, str]:
+    """Across one article's mentions the latest stage wins: proposed < planned < held < called off.
+
+    A status guessed without any cue (rule ``default``) never overrides one the text states."""
+    if a.rule.endswith(":default") != b.rule.endswith(":default"):
+        return (b.status, b.rule) if a.rule.endswith(":default") else (a.status, a.rule)
+    return (a.status, a.rule) if _STATUS_WEIGHT[a.status] >= _STATUS_WEIGHT[b.status] else (b.status, b.rule)
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    """Two mentions in one article are one meeting when nothing tells them apart: no other date, place or
+    people for the same state ('Blinken met Xi' is not 'Biden met Xi'), and no 'again' or 'next round'."""
+    if a.date and b.date and not a.date.compatible(b.date):
+        return False
+    if a.place and b.place and not _same_place_or_within(a.place, b.place):
+        return False
+    if a.new_occasion or b.new_occasion or _different_people(a, b) or _past_and_future(a, b):
+        return False
+    shared = a.states & b.states
+    smaller = min(len(a.states), len(b.states))
+    return (
+        len(shared) >= 2
+        and len(shared) >= smaller - 1
+        and (bool(a.place or b.place) or smaller == len(shared))
+    )
+
+
+_TOLD_AS_PAST = ("meeting:past", "meeting:verb")
+_TOLD_AS_FUTURE = ("meeting:future",)  # not 'the possibility of a meeting', which may since have been held
+
+
+def _past_and_future(a: Draft, b: Draft) -> bool:
+    """'… after talks in Beijing' and 'the foreign ministers … will meet': a meeting the text tells as held
+    and one it tells as to come are two meetings."""
+    rules = {a.rule, b.rule}
+    return bool(rules & set(_TOLD_AS_PAST)) and bool(rules & set(_TOLD_AS_FUTURE))
+
+
+def _different_people(a: Draft, b: Draft) -> bool:
+    def people(draft: Draft) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for p in draft.participants:
+            if p.entity.kind == "person" and p.represents:
+                found.setdefault(p.represents, set()).add(p.entity.key)
+        return found
+
+    first, second = people(a), people(b)
+    return any(first[state].isdisjoint(second[state]) for state in first.keys() & second.keys())
+
+
+def _affinity(a: Draft, b: Draft) -> tuple[int, bool, bool]:
+    """Of several meetings a mention could be, the one with the same people, then status, then the first:
+    'Macron will instead host Scholz for lunch' is the lunch, not the postponed cabinet meeting."""
+    people = {p.entity.key for p in a.participants if p.entity.kind == "person"}
+    shared = len(people & {p.entity.key for p in b.participants if p.entity.kind == "person"})
+    return shared, a.status is b.status, False
+
+
+def merge_within_article(drafts: list[Draft]) -> list[Draft]:
+    merged: list[Draft] = []
+    for draft in drafts:
+        candidates = [m for m in merged if _compatible(m, draft)]
+        target = max(candidates, key=lambda m: _affinity(m, draft)) if candidates else None
+        if target is None:
+            merged.append(draft)
+        else:
+            absorb(target, draft)
+    return merged
+
+
+def finish(draft: Draft) -> MeetingFinding:
+    participants = draft.participants
+    host_state = draft.place.country if draft.place and draft.place.kind == "city" else None
+    participants = [replace(p, is_host=bool(host_state and p.represents == host_state)) for p in participants]
+    participants = deduplicate(participants)
+    return MeetingFinding(
+        status=draft.status,
+        participants=tuple(sorted(participants, key=lambda p: p.entity.key)),
+        evidence=tuple(sorted(set(draft.evidence))),
+        trigger=draft.trigger,
+        date=draft.date,
+        place=draft.place,
+        rule=draft.rule,
+    )

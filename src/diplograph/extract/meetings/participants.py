@@ -1,0 +1,231 @@
+"""Who takes part in a meeting: named people, states and bodies in the clause, roles without names resolved
+to the person the article names in that role, and the state a person represents counted once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from diplograph.extract.entities import ROLE_TITLES, Recognised, RoleGroup
+from diplograph.extract.meetings.cues import MEDIA_OR_AGENCY, MEETING_VERB
+from diplograph.extract.model import Entity, Mention, Participant, Span
+from diplograph.link.gazetteer import Gazetteer
+
+
+def find_participants(
+    text: str,
+    mentions: list[Mention],
+    groups: list[RoleGroup],
+    recognised: Recognised,
+    scope: Span,
+    gazetteer: Gazetteer,
+) -> list[Participant]:
+    found: list[Participant] = []
+    pairs = [(group.role, country) for group in groups for country in group.countries]
+    for role, country in [*pairs, *_counterparts(text, mentions, groups)]:
+        person = named_holder(recognised, role, country, gazetteer)
+        if person is not None:
+            found.append(Participant(person, role, country))
+        elif (state := _entity_of(gazetteer, country)) is not None:
+            found.append(Participant(state, role, country))
+    subject = _pronoun_subject(text, scope, mentions, recognised)
+    if subject is not None:
+        found.append(Participant(subject.entity, subject.role, subject.represents))
+    for mention in mentions:
+        entity = mention.entity
+        if _is_attribution(text, mention):
+            continue  # "…, Lavrov said": who reports the meeting, not who attends it
+        if entity.kind == "person":
+            found.append(Participant(entity, mention.role, mention.represents))
+        elif (
+            entity.kind == "country"
+            and not _is_premodifier(text, mention)
+            and not _is_location(text, mention, recognised.mentions)
+        ):
+            found.append(Participant(entity, None, entity.key))
+        elif (
+            entity.kind == "organization"
+            and not MEDIA_OR_AGENCY.search(entity.label)
+            and not _is_affiliation(text, mention)
+        ):
+            found.append(Participant(entity, None, entity.country))
+    for key, span in recognised.demonyms:
+        if scope.start <= span.start < scope.end and _demonym_is_a_party(text, span):
+            state = _entity_of(gazetteer, key)
+            if state is not None:
+                found.append(Participant(state, None, key))
+    return deduplicate(found)
+
+
+# "Qatari and Emirati officials", "the French and German governments", "under Kuwaiti auspices": a demonym
+# names a party when it (or the list it ends) qualifies the people or the government of the state.
+_PARTY_NOUN = re.compile(
+    r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)[A-Z][\w’'-]+)*\s+(?:[a-z]+\s+)?(?:delegations?|governments?|sides?|"
+    r"officials|leaders|diplomats|negotiators|counterparts|authorities|envoys|representatives|teams?)\b"
+)
+_PAIRED_NOUNS = r"\s+(?:[\w-]+\s+)?(?:talks|negotiations|summit|meetings?|consultations|dialogue)\b"
+_PAIRED = re.compile(r"(?:-[A-Z][\w’']+)+" + _PAIRED_NOUNS)
+_PAIRED_END = re.compile(_PAIRED_NOUNS)
+_BROKER = re.compile(r"\s+(?:auspices|mediation|sponsorship)\b")
+
+
+def _demonym_is_a_party(text: str, span: Span) -> bool:
+    if span.of(text).endswith("s"):
+        return True  # "the Iranians and the Syrians"
+    after = text[span.end : span.end + 60]
+    if _PAIRED.match(after) or (text[span.start - 1 : span.start] == "-" and _PAIRED_END.match(after)):
+        return True  # "Russian-Ukrainian talks": both states are parties
+    if _BROKER.match(after):
+        return text[max(0, span.start - 7) : span.start].lower().endswith("under ")
+    return bool(_PARTY_NOUN.match(after))
+
+
+_TITLE_WORDS = re.compile("(?:" + "|".join(pattern for pattern, _ in ROLE_TITLES) + r")\b", re.IGNORECASE)
+
+
+def _is_affiliation(text: str, mention: Mention) -> bool:
+    """'European Council President Charles Michel', 'Faki, chairperson of the AU Commission': the body a
+    person serves, named in the person's title, is not a party beside the person."""
+    after = text[mention.span.end : mention.span.end + 60]
+    before = text[max(0, mention.span.start - 60) : mention.span.start]
+    return bool(
+        re.match(r"(?:['’]s)?\s+(?:" + _TITLE_WORDS.pattern + r")[^\S\n]+(?-i:[A-Z])", after, re.IGNORECASE)
+        or re.search(r",\s+(?:the\s+)?(?:" + _TITLE_WORDS.pattern + r")\s+of\s+(?:the\s+)?$", before, re.I)
+    )
+
+
+def with_visited_state(
+    text: str,
+    scope: Span,
+    trigger: re.Match[str],
+    place: Entity | None,
+    participants: list[Participant],
+    gazetteer: Gazetteer,
+) -> list[Participant]:
+    """A visit or trip to a foreign capital or state is a meeting with that state, even when no host is
+    named ('Várhelyi is due to visit Tbilisi next month', 'Pelosi's visit to Taiwan', 'the Beijing trip')."""
+    word = trigger.group().lower()
+    if not word.startswith(("visit", "trip")) or place is None:
+        return participants
+    if place.kind == "country":
+        after = text[scope.start + trigger.end() : scope.start + trigger.end() + 40]
+        visited = place if re.match(r"\s+(?:by\s+[^,.;]{0,40}?\s+)?to\s+(?:the\s+)?", after) else None
+    elif place.kind == "city":
+        visited = gazetteer.entities.get(place.country or "")
+        if gazetteer.capitals and place.key not in gazetteer.capitals:
+            visited = None
+    else:
+        visited = None
+    if visited is None:
+        return participants
+    if any((p.represents or p.entity.key) == visited.key for p in participants):
+        return participants
+    return [*participants, Participant(visited, None, visited.key)]
+
+
+def _is_attribution(text: str, mention: Mention) -> bool:
+    """'…, Russian Foreign Minister Sergey Lavrov said.': the reporter of the sentence."""
+    before = text[max(0, mention.span.start - 60) : mention.span.start]
+    after = text[mention.span.end : mention.span.end + 20]
+    return bool(
+        re.search(r",\s+(?:[A-Z][\w’'.-]*\s+){0,5}$", before)
+        and re.match(r"\s+(?:said|says|told|added|noted|stressed|announced)\b", after)
+    )
+
+
+def _pronoun_subject(
+    text: str, scope: Span, mentions: list[Mention], recognised: Recognised
+) -> Mention | None:
+    """'… and on Wednesday evening he held talks with Cavusoglu': 'he' is the person the sentence or the
+    one before began with, when no person is named before the verb."""
+    head = text[scope.start : scope.start + 60]
+    pronoun = re.search(
+        r"(?:^|[,\s])(?:he|she)\s+(?:\w+\s+)?(?:" + MEETING_VERB + r"|held|will|is|was)\b", head
+    )
+    if not pronoun or any(
+        m.entity.kind == "person" and m.span.start < scope.start + pronoun.start() for m in mentions
+    ):
+        return None
+    earlier = [
+        m for m in recognised.mentions if m.entity.kind == "person" and 0 < scope.start - m.span.start < 500
+    ]
+    if not earlier:
+        return None
+    boundary = max(text.rfind(". ", 0, earlier[-1].span.start), text.rfind("\n", 0, earlier[-1].span.start))
+    return next(m for m in earlier if m.span.start > boundary)
+
+
+def _is_premodifier(text: str, mention: Mention) -> bool:
+    """'Iran Foreign Minister X', 'Russia's delegation': the state qualifies someone else in the sentence."""
+    after = text[mention.span.end : mention.span.end + 30]
+    if re.match(r"['’]s\s+(?!delegation|government|side|representatives|leaders?)", after):
+        return True  # "Syria's long-running conflict": a possessor, not a party
+    return bool(
+        re.match(
+            r"(?:['’]s)?\s+(?:foreign|defen[cs]e|prime|president|crown|national|military)\b",
+            after,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _is_location(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """'Astana, Kazakhstan', 'Kazakhstan, the proposed venue', 'in Syria': the state is where, not who."""
+    before = text[max(0, mention.span.start - 40) : mention.span.start]
+    after = text[mention.span.end : mention.span.end + 40]
+    after_city = bool(re.search(r"\b[A-Z][\w’'-]+,\s*$", before)) and any(
+        m.entity.kind == "city" and re.fullmatch(r",\s*", text[m.span.end : mention.span.start])
+        for m in mentions
+    )
+    return bool(
+        after_city
+        or re.match(r",\s+(?:the\s+)?(?:proposed\s+|planned\s+)?(?:venue|host\s+country|location)\b", after)
+        or re.search(r"\b(?:in|across|inside|into|from|leave|out\s+of)\s+(?:the\s+whole\s+of\s+)?$", before)
+    )
+
+
+def _counterparts(text: str, mentions: list[Mention], groups: list[RoleGroup]) -> list[tuple[str, str]]:
+    """'met their Assad regime counterpart': the state named before 'counterpart' in the same role."""
+    roles = [g.role for g in groups] + [m.role for m in mentions if m.role]
+    if not roles:
+        return []
+    found = []
+    for mention in mentions:
+        if mention.entity.kind == "country" and re.match(
+            r"\s+counterparts?\b", text[mention.span.end : mention.span.end + 15]
+        ):
+            found.append((roles[0], mention.entity.key))
+    return found
+
+
+def named_holder(recognised: Recognised, role: str, country: str, gazetteer: Gazetteer) -> Entity | None:
+    """A person the same article names with this role for this state ('Syrian Foreign Minister Muallem'),
+    else the one person it names for this state, without a title, whom the offices table gives that role
+    ('The foreign ministers of Jordan … and Egypt met …' with 'Egypt's Sameh Shoukry' further on)."""
+    named = [m for m in recognised.mentions if m.entity.kind == "person" and m.represents == country]
+    people = {m.entity.key: m.entity for m in named if m.role == role}
+    if not people:
+        people = {m.entity.key: m.entity for m in named if not m.role and gazetteer.holds(m.entity.key, role)}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _entity_of(gazetteer: Gazetteer, key: str) -> Entity | None:
+    return gazetteer.entities.get(key)
+
+
+def deduplicate(participants: Iterable[Participant]) -> list[Participant]:
+    """One participant per entity; a state drops out when a person represents it."""
+    by_key: dict[str, Participant] = {}
+    for participant in participants:
+        key = participant.entity.key
+        known = by_key.get(key)
+        if known is None or (participant.role and not known.role):
+            by_key[key] = participant
+    represented = {p.represents for p in by_key.values() if p.entity.kind == "person" and p.represents}
+    states = {key for key, p in by_key.items() if p.entity.kind == "country"}
+    return [
+        p
+        for key, p in by_key.items()
+        if not (p.entity.kind == "country" and key in represented)
+        and not (p.entity.kind == "organization" and p.represents in represented | states)
+    ]

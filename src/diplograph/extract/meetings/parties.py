@@ -1,0 +1,109 @@
+"""Parties that a clause names by pointing back ('the two leaders', 'the foreign ministers of the two
+countries') and meetings that one clause reports several of ('held bilateral meetings with A, B and C')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from diplograph.extract.entities import ROLE_TITLES, Recognised, canonical_role
+from diplograph.extract.meetings.cues import PARTY_COUNT, THE_PARTIES
+from diplograph.extract.meetings.merging import Draft
+from diplograph.extract.meetings.participants import deduplicate, named_holder
+from diplograph.extract.model import Participant, Span
+from diplograph.link.gazetteer import Gazetteer
+
+LEADER_ROLES = frozenset({"head of state", "head of government"})
+LEADER_WORDS = frozenset({"leaders", "presidents", "heads of state"})
+_TITLE_BEFORE = re.compile(
+    r"(?P<title>" + "|".join(pattern for pattern, _ in ROLE_TITLES) + r")\s+of\s+$", re.IGNORECASE
+)
+# How far the trigger may be from the words that point back ("The two leaders did agree to meet").
+REACH = 40
+
+
+def referred_parties(
+    text: str, clause: Span, drafts: list[Draft], draft: Draft, recognised: Recognised, gazetteer: Gazetteer
+) -> None:
+    """'The three leaders last met in person …': the parties of the latest meeting told with as many
+    parties (leaders' meetings for 'leaders'), its host left out when it had one more; 'the foreign
+    ministers of the two countries' become those states' foreign ministers where the article names them."""
+    body = clause.of(text)
+    match = THE_PARTIES.search(body)
+    if match is None or not 0 <= draft.trigger.start - clause.start - match.end() < REACH:
+        return
+    count = PARTY_COUNT.get((match.group("count") or "").lower()) or (2 if match.group("both") else None)
+    who = (match.group("who") or match.group("possessive") or "").lower()
+    leaders = who in LEADER_WORDS or who.startswith("heads")
+    chosen = _referred(drafts, count, leaders)
+    if chosen is None:
+        return
+    title = _TITLE_BEFORE.search(body[: match.start()])
+    if title:
+        role = canonical_role(title.group("title"))
+        people = []
+        for state in {p.represents or p.entity.key for p in chosen}:
+            holder = named_holder(recognised, role, state, gazetteer)
+            entity = holder or gazetteer.entities.get(state)
+            if entity is not None:
+                people.append(Participant(entity, role, state))
+        chosen = people
+    draft.participants = deduplicate([*chosen, *draft.participants])
+    draft.participants = [replace(p, is_host=False) for p in draft.participants]
+    draft.states = {p.represents or p.entity.key for p in draft.participants}
+
+
+def _referred(drafts: list[Draft], count: int | None, leaders: bool) -> list[Participant] | None:
+    for earlier in reversed(drafts):
+        parties = earlier.participants
+        host = earlier.place.country if earlier.place is not None and earlier.place.kind == "city" else None
+        states = {p.represents or p.entity.key for p in parties}
+        if count is not None and len(states) == count + 1 and host in states:
+            parties = [p for p in parties if (p.represents or p.entity.key) != host]
+            states.discard(host)
+        if count is not None and len(states) != count:
+            continue
+        people = [p for p in parties if p.entity.kind == "person"]
+        if leaders and not (people and all(p.role in LEADER_ROLES for p in people)):
+            continue
+        return parties
+    return drafts[-1].participants if count is None or not leaders else None
+
+
+BILATERALS = re.compile(r"\b(?:bilateral|separate)\s+(?:meetings|talks)\s*$|\bbilaterals\s*$", re.IGNORECASE)
+
+
+def split_bilaterals(text: str, draft: Draft) -> list[Draft]:
+    """'Jaishankar held bilateral meetings today in Goa with the Foreign Ministers of Russia, China and
+    Uzbekistan': one meeting of the subject with each counterpart."""
+    if not BILATERALS.search(text[max(0, draft.trigger.start - 20) : draft.trigger.end]):
+        return [draft]
+    subject = [p for p in draft.participants if {p.entity.key, p.represents} & draft.subjects]
+    others: dict[str, list[Participant]] = {}
+    for participant in draft.participants:
+        if participant not in subject:
+            others.setdefault(participant.represents or participant.entity.key, []).append(participant)
+    if not subject or len(others) < 2:
+        return [draft]
+    parts = []
+    for state, counterparts in others.items():
+        # Each bilateral is reported by its counterpart's name: a trigger (and a report) of its own.
+        named = [draft.spans[k] for k in (state, *(p.entity.key for p in counterparts)) if k in draft.spans]
+        trigger = min(named) if named else draft.trigger
+        part = replace(
+            draft, participants=[*subject, *counterparts], evidence=list(draft.evidence), trigger=trigger
+        )
+        part.states = {p.represents or p.entity.key for p in subject} | {state}
+        parts.append(part)
+    return parts
+
+
+def another_round(drafts: list[Draft], draft: Draft, gazetteer: Gazetteer) -> None:
+    """'The next round is due to take place in the coming days': the states of the round told before."""
+    for earlier in reversed(drafts):
+        states = [gazetteer.entities.get(p.represents or p.entity.key) for p in earlier.participants]
+        found = [Participant(s, None, s.key) for s in states if s is not None and s.kind == "country"]
+        if len(found) >= 2:
+            draft.participants = deduplicate([*found, *draft.participants])
+            draft.states = {p.represents or p.entity.key for p in draft.participants}
+            return
