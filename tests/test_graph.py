@@ -13,6 +13,7 @@ import pytest
 
 from conftest import BASE, run_cli
 from diplograph.config import PROJECT_ROOT
+from diplograph.graph.uris import slugify
 from diplograph.store import GraphStore
 
 QUERIES = PROJECT_ROOT / "queries"
@@ -229,3 +230,19 @@ def test_every_article_is_in_its_own_named_graph_with_its_file_stem_as_identifie
         assert row["graph"] == f"{BASE}graph/article/{row['id']}"
         assert row["article"] == f"{BASE}id/article/{row['id']}"
     assert "000_31ae349b8af08f2e" in {row["id"] for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Mevlüt Çavuşoğlu", "mevlut-cavusoglu"),
+        ("Lars Løkke Rasmussen", "lars-lokke-rasmussen"),
+        ("Radosław Sikorski", "radoslaw-sikorski"),
+        ("Binali Yıldırım", "binali-yildirim"),
+        ("Bjarni Benediktsson Þór", "bjarni-benediktsson-thor"),
+        ("Straße", "strasse"),
+        ("C5+1", "c5-1"),
+    ],
+)
+def test_slugs_spell_letters_without_a_decomposition_as_news_english_does(name: str, slug: str) -> None:
+    assert slugify(name) == slug

@@ -23,9 +23,35 @@ KINDS = (
 )
 
 
+# Letters that Unicode does not decompose into a base letter and a mark, spelt as news English spells them.
+UNDECOMPOSED_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "H",
+    }
+)
+
+
 def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by '-': 'Mevlüt Çavuşoğlu' → 'mevlut-cavusoglu'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """Lower-case ASCII words joined by '-': 'Mevlüt Çavuşoğlu' → 'mevlut-cavusoglu', 'Løkke' → 'lokke'."""
+    letters = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED_LETTERS))
+    ascii_text = letters.encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
