@@ -7,6 +7,9 @@
 Same queries over the same data on every server, interleaved (each round runs every query on every server
 in a shuffled order), printing p50/p95 latency per query and server with the ratio to Oxigraph's server,
 then throughput with 2 concurrent clients. Every server's default graph is the union of the named graphs.
+Every server gets the same requests: a POST form, the same headers (Accept: SPARQL JSON, requests' own
+Accept-Encoding), a new connection per query as SPARQLWrapper and rdflib's SPARQLStore make, or one kept
+alive per server and client with --keep-alive.
 """
 
 from __future__ import annotations
@@ -134,19 +137,22 @@ def path_of(name: str) -> str:
     return {"oxigraph": "/query", "diplograph": "/sparql"}.get(name, "/")
 
 
-def run_query(url: str, query: str) -> tuple[float, int]:
+def run_query(url: str, query: str, session: requests.Session | None = None) -> tuple[float, int]:
+    """Latency (until the JSON is parsed) and row count; ``session`` keeps the connection alive."""
+    post = session.post if session is not None else requests.post
     started = time.perf_counter()
-    response = requests.post(url, data={"query": PREFIXES + query}, headers=JSON, timeout=600)
+    response = post(url, data={"query": PREFIXES + query}, headers=JSON, timeout=600)
     response.raise_for_status()
     rows = len(response.json()["results"]["bindings"])
     return time.perf_counter() - started, rows
 
 
 def interleaved(
-    urls: dict[str, str], queries: dict[str, str], rounds: int
+    urls: dict[str, str], queries: dict[str, str], rounds: int, keep_alive: bool = False
 ) -> dict[tuple[str, str], list[float]]:
     """Latencies of every (query, server), each round visiting the servers in a new random order."""
     rng = random.Random(7)
+    sessions = {server: requests.Session() if keep_alive else None for server in urls}
     timings: dict[tuple[str, str], list[float]] = {}
     rows: dict[tuple[str, str], int] = {}
     for round_number in range(rounds + 2):
@@ -154,7 +160,7 @@ def interleaved(
             order = list(urls)
             rng.shuffle(order)
             for server in order:
-                elapsed, count = run_query(urls[server], query)
+                elapsed, count = run_query(urls[server], query, sessions[server])
                 rows[(query_name, server)] = count
                 if round_number >= 2:  # two warm-up rounds
                     timings.setdefault((query_name, server), []).append(elapsed)
@@ -165,15 +171,18 @@ def interleaved(
     return timings
 
 
-def throughput(url: str, queries: dict[str, str], seconds: float, workers: int = 2) -> float:
+def throughput(
+    url: str, queries: dict[str, str], seconds: float, workers: int = 2, keep_alive: bool = False
+) -> float:
     """Queries per second with ``workers`` clients running the query mix back to back."""
     done = [0] * workers
     stop = time.monotonic() + seconds
 
     def client(index: int) -> None:
         mix = list(queries.values())
+        session = requests.Session() if keep_alive else None
         while time.monotonic() < stop:
-            run_query(url, mix[done[index] % len(mix)])
+            run_query(url, mix[done[index] % len(mix)], session)
             done[index] += 1
 
     threads = [threading.Thread(target=client, args=(index,)) for index in range(workers)]
@@ -209,6 +218,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=10.0, help="per server, for throughput")
     parser.add_argument("--rdflib-stores", default="default,Oxigraph", help="rdflib-endpoint stores to run")
+    parser.add_argument(
+        "--keep-alive", action="store_true", help="one connection per server and client, not one per query"
+    )
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="diplograph-bench-"))
     try:
@@ -233,12 +245,17 @@ def main() -> None:
                 timeout=60,
             ).json()["results"]["bindings"][0]["s"]["value"]
             queries = {name: query.replace("RESOURCE", resource) for name, query in QUERIES.items()}
-            timings = interleaved(urls, queries, options.rounds)
+            timings = interleaved(urls, queries, options.rounds, options.keep_alive)
             report(timings, list(urls), queries)
-            print(f"\nthroughput, 2 clients, query mix, {options.seconds:g} s each:")
-            reference = throughput(urls["oxigraph"], queries, options.seconds)
+            connections = "connections kept alive" if options.keep_alive else "a connection per query"
+            print(f"\nthroughput, 2 clients, query mix, {options.seconds:g} s each, {connections}:")
+            reference = throughput(urls["oxigraph"], queries, options.seconds, keep_alive=options.keep_alive)
             for name, url in urls.items():
-                rate = reference if name == "oxigraph" else throughput(url, queries, options.seconds)
+                rate = (
+                    reference
+                    if name == "oxigraph"
+                    else throughput(url, queries, options.seconds, keep_alive=options.keep_alive)
+                )
                 print(f"{name:<26} {rate:>8.1f} queries/s {rate / reference:>6.2f}x oxigraph")
     finally:
         shutil.rmtree(folder, ignore_errors=True)

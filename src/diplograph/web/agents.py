@@ -2,110 +2,37 @@
 they said.
 
 A state takes part in a meeting either itself or through a participant who represents it, so the state's
-queries follow both paths.
+lists follow both paths. Meetings, positions and the agents met most come from the per-version indexes
+(``meeting_index``, ``position_index``): a big state is part of thousands of meetings, too many to sort or
+count on every request; only a person's posts are read here, with the person's IRI bound.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from diplograph.graph.namespaces import DG
+from diplograph.web.meeting_index import MeetingIndex, meeting_index, ranked, shown_text
+from diplograph.web.position_index import position_index
 from diplograph.web.resources import OWL_SAME_AS, SKOS_ALT_LABEL, ResourceReader, ResourceView
-from diplograph.web.terms import TermView, preferred_label
+from diplograph.web.terms import TermView
 
-#: The latest 100 meetings an agent or place is part of; a state's include those of its representatives.
-MEETINGS = """
-SELECT ?resource ?meeting ?date ?name ?status ?statusName ?place ?placeName WHERE {
-  { SELECT DISTINCT ?resource ?meeting ?date WHERE {
-      %BRANCH%
-      ?meeting a dg:Meeting . OPTIONAL { ?meeting dg:date ?date }
-    } ORDER BY DESC(STR(?date)) ?meeting LIMIT 100 }
-  OPTIONAL { ?meeting rdfs:label ?name }
-  OPTIONAL { ?meeting dg:status ?status } OPTIONAL { ?status rdfs:label ?statusName }
-  OPTIONAL { ?meeting dg:place ?place } OPTIONAL { ?place rdfs:label ?placeName }
-}
-"""
+#: How many meetings, positions and representatives an agent's page lists (with the total of each).
+SHOWN = 100
+COUNTERPARTS_SHOWN = 20
 
 #: The posts a person held in the meetings reported: role, state served, how often and when.
 POSTS = """
-SELECT ?resource ?role ?state (SAMPLE(?stateLabel) AS ?stateName) (COUNT(DISTINCT ?report) AS ?reports)
+SELECT ?resource ?role ?state (COUNT(DISTINCT ?report) AS ?reports)
        (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {
   ?participation dg:participant ?resource ; dg:role ?role .
-  OPTIONAL { ?participation dg:represents ?state } OPTIONAL { ?state rdfs:label ?stateLabel }
-  OPTIONAL { ?report dg:participation ?participation } OPTIONAL { ?report dg:date ?date }
-} GROUP BY ?resource ?role ?state ORDER BY DESC(?reports) ?role
+  OPTIONAL { ?participation dg:represents ?state }
+  OPTIONAL { ?report dg:participation ?participation OPTIONAL { ?report dg:date ?date } }
+} GROUP BY ?resource ?role ?state
 """
-
-#: People who serve a state: by the gazetteer (dg:represents) or in a reported meeting.
-REPRESENTATIVES = """
-SELECT DISTINCT ?resource ?person ?name WHERE {
-  %BRANCH%
-  ?person a dg:Person .
-  OPTIONAL { ?person rdfs:label ?name }
-} LIMIT 500
-"""
-
-POSITIONS = """
-SELECT DISTINCT ?resource ?position ?name ?holder ?holderName ?stance ?stanceName ?topic ?date WHERE {
-  %BRANCH%
-  OPTIONAL { ?position rdfs:label ?name }
-  OPTIONAL { ?holder rdfs:label ?holderName }
-  OPTIONAL { ?position dg:stance ?stance } OPTIONAL { ?stance rdfs:label ?stanceName }
-  OPTIONAL { ?position dg:topic ?topic }
-  OPTIONAL { ?position dg:date ?date }
-} ORDER BY ?date ?position LIMIT 500
-"""
-
-#: The agents met most: anyone else taking part in the same meetings.
-COUNTERPARTS = """
-SELECT ?resource ?other (SAMPLE(?otherLabel) AS ?name) (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
-  ?meeting dg:participant ?resource , ?other . FILTER(?other != ?resource)
-  OPTIONAL { ?other rdfs:label ?otherLabel }
-} GROUP BY ?resource ?other ORDER BY DESC(?meetings) ?name LIMIT 20
-"""
-
-#: The states present at a state's meetings (themselves or represented), one row per meeting; counted here.
-STATE_COUNTERPARTS = """
-SELECT DISTINCT ?resource ?other ?name ?meeting WHERE {
-  %BRANCH%
-  ?other a dg:State . FILTER(?other != ?resource)
-  OPTIONAL { ?other rdfs:label ?name }
-} LIMIT 20000
-"""
-
-
-#: The ways a meeting involves an agent or a place (a state also through those who represent it).
-MEETING_PATHS = (
-    "?meeting dg:participant ?resource .",
-    "?participation dg:represents ?resource . ?report dg:participation ?participation . "
-    "?meeting dg:hasReport ?report .",
-    "?meeting dg:place ?resource .",
-)
-REPRESENTATIVE_PATHS = (
-    "?person dg:represents ?resource .",
-    "?participation dg:represents ?resource ; dg:participant ?person .",
-)
-POSITION_PATHS = (
-    "?position dg:holder ?resource ; dg:holder ?holder .",
-    "?holder dg:represents ?resource . ?position dg:holder ?holder .",
-)
-#: A state's meetings (itself or represented) crossed with the states present at them.
-STATE_PAIR_PATHS = tuple(
-    f"{mine} {theirs}"
-    for mine in (
-        "?meeting dg:participant ?resource .",
-        "?participation dg:represents ?resource . ?report dg:participation ?participation . "
-        "?meeting dg:hasReport ?report .",
-    )
-    for theirs in (
-        "?meeting dg:participant ?other .",
-        "?meeting dg:hasReport ?otherReport . ?otherReport dg:participation ?otherParticipation . "
-        "?otherParticipation dg:represents ?other .",
-    )
-)
 
 
 @dataclass(frozen=True)
@@ -148,9 +75,12 @@ class AgentView:
     aliases: list[TermView] = field(default_factory=list)
     represents: list[TermView] = field(default_factory=list)
     representatives: list[TermView] = field(default_factory=list)
+    representatives_total: int = 0
     posts: list[Post] = field(default_factory=list)
     meetings: list[MeetingRow] = field(default_factory=list)
+    meetings_total: int = 0
     positions: list[PositionRow] = field(default_factory=list)
+    positions_total: int = 0
     counterparts: list[Counterpart] = field(default_factory=list)
 
 
@@ -169,18 +99,22 @@ def read_agent(reader: ResourceReader, base: ResourceView, kind: str) -> AgentVi
     view.wikidata = [found for value in base.all(OWL_SAME_AS) if (found := wikidata_of(reader, value))]
     view.aliases = base.all(SKOS_ALT_LABEL)
     view.represents = base.all(str(DG.represents))
-    view.meetings = read_meetings(reader, base.iri)
+    meetings = meeting_index()
+    read_meetings(reader, view, meetings)
     if kind == "place":
         return view
     if kind == "person":
         view.posts = read_posts(reader, base.iri)
     if kind == "state":
-        view.representatives = named_list(reader, REPRESENTATIVES, REPRESENTATIVE_PATHS, base.iri, "person")
-    view.positions = read_positions(reader, base.iri)
-    if kind == "state":
-        view.counterparts = read_state_counterparts(reader, base.iri)
-    else:
-        view.counterparts = read_counterparts(reader, base.iri)
+        read_representatives(reader, view, meetings)
+    read_positions(reader, view)
+    counts = meetings.states_met if kind == "state" else meetings.met
+    view.counterparts = [
+        Counterpart(reader.named(ox.NamedNode(other)), shared)
+        for other, shared in ranked(
+            counts.get(base.iri, Counter()), shown_text(reader.known), COUNTERPARTS_SHOWN
+        )
+    ]
     return view
 
 
@@ -188,87 +122,64 @@ def wikidata_of(reader: ResourceReader, value: TermView) -> TermView | None:
     return reader.linker.wikidata(ox.NamedNode(value.value)) if value.kind == "iri" else None
 
 
-def optional_view(reader: ResourceReader, term: object, label: object = None) -> TermView | None:
-    return reader.linker.view(term, label) if term is not None else None  # type: ignore[arg-type]
-
-
-def read_meetings(reader: ResourceReader, iri: str) -> list[MeetingRow]:
-    rows: dict[str, MeetingRow] = {}
-    for row in reader.run_each(MEETINGS, MEETING_PATHS, iri):
-        rows.setdefault(
-            row["meeting"].value,
+def read_meetings(reader: ResourceReader, view: AgentView, meetings: MeetingIndex) -> None:
+    """The latest meetings the agent or place is part of (a state's include its representatives'), shown
+    oldest first, and how many there are in all."""
+    found = meetings.involving(view.base.iri)
+    view.meetings_total = len(found)
+    rows = []
+    for position in found[:SHOWN]:
+        entry = meetings.entries[position]
+        rows.append(
             MeetingRow(
-                meeting=reader.linker.view(row["meeting"], row["name"]),
-                date=optional_view(reader, row["date"]),
-                status=optional_view(reader, row["status"], row["statusName"]),
-                place=optional_view(reader, row["place"], row["placeName"]),
-            ),
+                meeting=reader.named(ox.NamedNode(entry.iri)),
+                date=reader.linker.view(entry.date) if entry.date is not None else None,
+                status=reader.maybe_named(entry.status),
+                place=reader.maybe_named(entry.place),
+            )
         )
-    return sorted(
-        rows.values(), key=lambda row: (row.date is None, row.date.text if row.date else "", row.meeting.text)
+    view.meetings = sorted(
+        rows, key=lambda row: (row.date is None, row.date.text if row.date else "", row.meeting.text)
     )
 
 
 def read_posts(reader: ResourceReader, iri: str) -> list[Post]:
-    return [
+    posts = [
         Post(
             role=row["role"].value,
-            state=optional_view(reader, row["state"], row["stateName"]),
+            state=reader.maybe_named(row["state"]),
             reports=int(row["reports"].value),
             first=row["first"].value if row["first"] is not None else None,
             last=row["last"].value if row["last"] is not None else None,
         )
         for row in reader.run(POSTS, iri)
     ]
+    return sorted(posts, key=lambda post: (-post.reports, post.role))
 
 
-def named_list(
-    reader: ResourceReader, sparql: str, paths: tuple[str, ...], iri: str, variable: str
-) -> list[TermView]:
-    """IRIs from one column, each named by its preferred label, sorted by name."""
-    names: dict[str, list[ox.Literal]] = defaultdict(list)
-    for row in reader.run_each(sparql, paths, iri):
-        found = names[row[variable].value]
-        if row["name"] is not None:
-            found.append(row["name"])
-    views = [reader.linker.view(ox.NamedNode(key), preferred_label(labels)) for key, labels in names.items()]
-    return sorted(views, key=lambda view: view.text)
+def read_representatives(reader: ResourceReader, view: AgentView, meetings: MeetingIndex) -> None:
+    """People who serve the state, by the gazetteer (``dg:represents``) or in a reported meeting, by name."""
+    people = meetings.representatives.get(view.base.iri, [])
+    view.representatives_total = len(people)
+    view.representatives = [reader.named(ox.NamedNode(person)) for person in people[:SHOWN]]
 
 
-def read_positions(reader: ResourceReader, iri: str) -> list[PositionRow]:
-    rows: dict[str, PositionRow] = {}
-    for row in reader.run_each(POSITIONS, POSITION_PATHS, iri):
-        rows.setdefault(
-            row["position"].value,
+def read_positions(reader: ResourceReader, view: AgentView) -> None:
+    """The latest positions stated by the agent or by those serving it, shown oldest first."""
+    positions = position_index()
+    iri = view.base.iri
+    found = positions.held_by([iri, *reader.known.served_by.get(iri, ())])
+    view.positions_total = len(found)
+    rows = []
+    for index in found[:SHOWN]:
+        entry = positions.entries[index]
+        rows.append(
             PositionRow(
-                position=reader.linker.view(row["position"], row["name"]),
-                holder=reader.linker.view(row["holder"], row["holderName"]),
-                stance=optional_view(reader, row["stance"], row["stanceName"]),
-                topic=row["topic"].value if row["topic"] is not None else None,
-                date=row["date"].value if row["date"] is not None else None,
-            ),
+                position=reader.named(ox.NamedNode(entry.iri)),
+                holder=reader.named(entry.holder),
+                stance=reader.maybe_named(entry.stance),
+                topic=entry.topic.value if entry.topic is not None else None,
+                date=entry.date.value if entry.date is not None else None,
+            )
         )
-    return sorted(rows.values(), key=lambda row: (row.date or "", row.position.text))
-
-
-def read_counterparts(reader: ResourceReader, iri: str) -> list[Counterpart]:
-    return [
-        Counterpart(reader.linker.view(row["other"], row["name"]), int(row["meetings"].value))
-        for row in reader.run(COUNTERPARTS, iri)
-        if isinstance(row["other"], ox.NamedNode)
-    ]
-
-
-def read_state_counterparts(reader: ResourceReader, iri: str) -> list[Counterpart]:
-    """The 20 states met most, counting each meeting once whichever way both states were there."""
-    meetings: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, list[ox.Literal]] = defaultdict(list)
-    for row in reader.run_each(STATE_COUNTERPARTS, STATE_PAIR_PATHS, iri):
-        meetings[row["other"].value].add(row["meeting"].value)
-        if row["name"] is not None:
-            names[row["other"].value].append(row["name"])
-    views = {
-        other: reader.linker.view(ox.NamedNode(other), preferred_label(names[other])) for other in meetings
-    }
-    ranked = sorted(meetings, key=lambda other: (-len(meetings[other]), views[other].text))
-    return [Counterpart(views[other], len(meetings[other])) for other in ranked[:20]]
+    view.positions = sorted(rows, key=lambda row: (row.date or "", row.position.text))

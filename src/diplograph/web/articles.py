@@ -1,52 +1,49 @@
 """The article and position views: the stored text with what was read from it highlighted by offsets.
 
 Offsets are Python string indices into ``dg:text`` (docs/model.md), so the spans are applied to the text
-exactly as stored; names of the entities the article's claims mention are found in it as whole words.
+exactly as stored; names of the entities the article's claims mention are found in it as whole words. The
+queries read IRIs with the article bound; names (labels and aliases) come from the entity index.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
 from markupsafe import Markup
 
 from diplograph.graph.namespaces import DG
 from diplograph.web.marks import Span, find_mentions, highlight, paragraph_around
 from diplograph.web.resources import ResourceReader, ResourceView
-from diplograph.web.terms import TermView, preferred_label
+from diplograph.web.terms import TermView
 
 #: The evidence spans of the article with the claims resting on them.
 CLAIMS = """
-SELECT DISTINCT ?resource ?claim ?kind ?claimName ?property ?start ?end ?meeting ?meetingName WHERE {
+SELECT DISTINCT ?resource ?claim ?kind ?property ?start ?end ?meeting WHERE {
   ?evidence oa:hasSource ?resource ; oa:hasSelector ?selector .
   ?selector oa:start ?start ; oa:end ?end .
   ?claim ?property ?evidence . FILTER(?property IN (dg:evidence, dg:quoteEvidence))
   ?claim a ?kind . FILTER(?kind IN (dg:MeetingReport, dg:Position))
-  OPTIONAL { ?claim rdfs:label ?claimName }
-  OPTIONAL { ?claim dg:reportOf ?meeting } OPTIONAL { ?meeting rdfs:label ?meetingName }
+  OPTIONAL { ?claim dg:reportOf ?meeting }
 }
 """
 
-#: Names (labels and aliases) of the people, states, bodies and places the article's claims involve.
+#: The people, states, bodies and places the article's claims involve (named from the entity index).
 MENTIONS = """
-SELECT DISTINCT ?resource ?entity ?name ?label WHERE {
+SELECT DISTINCT ?resource ?entity WHERE {
   ?claim dg:source ?resource .
   ?claim (dg:participation/dg:participant|dg:participation/dg:represents|dg:holder|dg:place) ?entity .
-  ?entity rdfs:label|skos:altLabel ?name .
-  OPTIONAL { ?entity rdfs:label ?label }
 }
 """
 
-#: The position's article text and the offsets of its quote and of its sentence.
+#: The position's article text and the offsets of its quote and of its sentence (each end an OPTIONAL of
+#: its own: Oxigraph plans a longer OPTIONAL apart from the bound position, scanning every selector).
 POSITION_SPANS = """
 SELECT ?resource ?article ?text ?quoteStart ?quoteEnd ?sentenceStart ?sentenceEnd WHERE {
   ?resource dg:source ?article . ?article dg:text ?text .
-  OPTIONAL { ?resource dg:quoteEvidence/oa:hasSelector ?quote .
-             ?quote oa:start ?quoteStart ; oa:end ?quoteEnd }
-  OPTIONAL { ?resource dg:evidence/oa:hasSelector ?sentence .
-             ?sentence oa:start ?sentenceStart ; oa:end ?sentenceEnd }
+  OPTIONAL { ?resource dg:quoteEvidence/oa:hasSelector ?quote . ?quote oa:start ?quoteStart
+             OPTIONAL { ?quote oa:end ?quoteEnd } }
+  OPTIONAL { ?resource dg:evidence/oa:hasSelector ?sentence . ?sentence oa:start ?sentenceStart
+             OPTIONAL { ?sentence oa:end ?sentenceEnd } }
 }
 """
 
@@ -89,19 +86,20 @@ def read_article(reader: ResourceReader, base: ResourceView) -> ArticleView:
         if row["property"].value == str(DG.quoteEvidence):
             kind = "quote"
         anchor = f"span-{start}-{end}"
-        claim = reader.linker.view(row["claim"], row["claimName"])
-        meeting = reader.linker.view(row["meeting"], row["meetingName"]) if row["meeting"] else None
+        claim = reader.named(row["claim"])
+        meeting = reader.maybe_named(row["meeting"])
         spans.append(Span(start, end, kind, claim.text, anchor=anchor))
         if kind != "quote":
             claims.setdefault(claim.value + kind, Claim(claim, kind, anchor, start, meeting))
     names: dict[str, tuple[str, str]] = {}
-    labels: dict[str, list[ox.Literal]] = defaultdict(list)
+    mentioned: list[TermView] = []
     for row in reader.run(MENTIONS, base.iri):
-        entity = reader.linker.view(row["entity"], row["label"])
-        if row["label"] is not None:
-            labels[entity.value].append(row["label"])
+        entity = reader.named(row["entity"])
+        if reader.known.labels.get(entity.value):
+            mentioned.append(entity)
         if entity.href:
-            names[row["name"].value] = (entity.text, entity.href)
+            for name in reader.known.names_and_aliases(entity.value):
+                names[name.value] = (entity.text, entity.href)
     spans += find_mentions(text, names)
     ordered = sorted(claims.values(), key=lambda claim: (claim.start, claim.claim.text))
     return ArticleView(
@@ -109,10 +107,7 @@ def read_article(reader: ResourceReader, base: ResourceView) -> ArticleView:
         text=highlight(text, spans),
         meetings=[claim for claim in ordered if claim.kind == "meeting"],
         positions=[claim for claim in ordered if claim.kind == "position"],
-        mentioned=sorted(
-            (reader.linker.view(ox.NamedNode(iri), preferred_label(found)) for iri, found in labels.items()),
-            key=lambda view: view.text,
-        ),
+        mentioned=sorted(mentioned, key=lambda view: view.text),
     )
 
 

@@ -5,7 +5,8 @@ and a search over names and aliases. Every list is one page at a time, so a big 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
@@ -13,23 +14,20 @@ from flask import Blueprint, Response, render_template, request, url_for
 
 from diplograph.graph.namespaces import DG
 from diplograph.web import context
-from diplograph.web.caching import remembered, watch
-from diplograph.web.listings import (
-    LISTINGS,
-    MEETING_PARTICIPANTS,
-    MEETING_PLACES,
-    MEETING_YEARS,
-    PAGE_SIZE,
-    STATUSES,
-    meeting_queries,
-)
+from diplograph.web.caching import watch
+from diplograph.web.entities import entities, maybe_named, named
+from diplograph.web.listings import LISTINGS, PAGE_SIZE, listing_order, listing_rows
+from diplograph.web.meeting_index import MeetingIndex, meeting_index
 from diplograph.web.pages import html, requested_page
 from diplograph.web.terms import TermView, preferred_label
+from diplograph.web.versioned import per_version
 
 blueprint = watch(Blueprint("browse", __name__))
 
 #: Which kinds come first among search results with the same match quality.
 KIND_ORDER = ("Person", "State", "Organization", "Meeting", "City", "Place", "Article", "Position")
+#: How many places and participants the meeting filters offer.
+FILTER_CHOICES = 300
 
 
 @blueprint.app_template_global()
@@ -50,16 +48,14 @@ def view_of(term: Any, label: Any = None) -> TermView | None:
 
 
 def listing_page(name: str) -> Response:
+    """One page of a listing, in the order computed for the store version."""
     listing = LISTINGS[name]
-    store = context().store
-    class_node = {ox.Variable("class"): ox.NamedNode(str(DG) + listing.class_name)}
-    totals = list(store.query(listing.count_query(), substitutions=class_node))
-    total = int(totals[0]["total"].value) if totals else 0
+    order = listing_order(name)
+    total = len(order.items)
     pages = pages_for(total)
     page = min(requested_page("page"), pages)
-    solutions = store.query(listing.page_query(page), substitutions=class_node)
-    names = [variable.value for variable in solutions.variables]
-    rows = [{name: row[name] for name in names} for row in solutions]
+    items = order.items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    rows = listing_rows(name, items, order.dates)
     body = render_template(
         "index.html", listing=listing, rows=rows, total=total, page=page, pages=pages, view_of=view_of
     )
@@ -91,67 +87,77 @@ def positions() -> Response:
     return listing_page("positions")
 
 
-def meeting_filters() -> dict[str, ox.NamedNode | ox.Literal]:
+def meeting_filters() -> dict[str, str]:
     """The filters of the request that are well formed (others are ignored, as a form would)."""
-    active: dict[str, ox.NamedNode | ox.Literal] = {}
+    active: dict[str, str] = {}
     year = request.args.get("year", "").strip()
     if len(year) == 4 and year.isdigit():
-        active["year"] = ox.Literal(year)
+        active["year"] = year
     for name in ("place", "participant", "status"):
         value = request.args.get(name, "").strip()
         if value.startswith(("http://", "https://")):
             try:
-                active[name] = ox.NamedNode(value)
+                active[name] = ox.NamedNode(value).value
             except ValueError:
                 continue
     return active
 
 
 def filter_options() -> dict[str, list[Any]]:
-    """The values offered by the filter form, counted once per store version."""
+    """The values offered by the filter form, once per store version: years, places by name, the most
+    frequent participants, and the statuses of the ontology."""
 
     def compute() -> dict[str, list[Any]]:
-        store = context().store
+        index, known = meeting_index(), entities()
+
+        def by_name(iri: str) -> tuple[bool, str, str]:
+            label = known.label(iri)
+            return label is not None, label.value if label is not None else "", iri
+
+        counts = Counter(agent for entry in index.entries for agent in entry.participants)
+        frequent = sorted(counts, key=lambda agent: (-counts[agent], *by_name(agent)))
+        statuses = sorted(iri for iri, kinds in known.kinds.items() if str(DG.MeetingStatus) in kinds)
         return {
-            "years": [row["year"].value for row in store.query(MEETING_YEARS) if row["year"] is not None],
-            "places": [view_of(row["place"], row["name"]) for row in store.query(MEETING_PLACES)],
-            "participants": [view_of(row["agent"], row["name"]) for row in store.query(MEETING_PARTICIPANTS)],
-            "statuses": [view_of(row["status"], row["label"]) for row in store.query(STATUSES)],
+            "years": sorted({entry.date.value[:4] for entry in index.entries if entry.date}, reverse=True),
+            "places": [
+                named(ox.NamedNode(iri), known=known)
+                for iri in sorted(index.hosting, key=by_name)[:FILTER_CHOICES]
+            ],
+            "participants": [named(ox.NamedNode(iri), known=known) for iri in frequent[:FILTER_CHOICES]],
+            "statuses": [named(ox.NamedNode(iri), known=known) for iri in statuses],
         }
 
-    return remembered("meeting-filters", compute)
+    return per_version("meeting-filters", compute)
+
+
+def meeting_rows(index: MeetingIndex, positions: list[int]) -> list[dict[str, Any]]:
+    known = entities()
+    rows = []
+    for position in positions:
+        entry = index.entries[position]
+        rows.append(
+            {
+                "meeting": maybe_named(ox.NamedNode(entry.iri), known=known),
+                "date": entry.date.value if entry.date is not None else None,
+                "status": maybe_named(entry.status, known=known),
+                "place": maybe_named(entry.place, known=known),
+            }
+        )
+    return rows
 
 
 @blueprint.route("/meetings")
 def meetings() -> Response:
-    store = context().store
+    """Meetings newest first, filtered by year, place, participant (itself or represented) and status."""
+    index = meeting_index()
     active = meeting_filters()
-    substitutions = {ox.Variable(name): value for name, value in active.items()}
-    count_query, page_query = meeting_queries(list(active), 1)
-    totals = list(store.query(count_query, substitutions=substitutions or None))
-    total = int(totals[0]["total"].value) if totals else 0
+    found = index.select(**active)
+    total = len(found)
     pages = pages_for(total)
     page = min(requested_page("page"), pages)
-    _, page_query = meeting_queries(list(active), page)
-    rows: dict[str, dict[str, Any]] = {}
-    for row in store.query(page_query, substitutions=substitutions or None):
-        entry = rows.setdefault(row["meeting"].value, {"meeting": row["meeting"], "labels": []})
-        if row["label"] is not None:
-            entry["labels"].append(row["label"])
-        for key in ("date", "statusIri", "statusLabel", "placeIri", "placeLabel"):
-            entry[key] = entry.get(key) or row[key]
-    shown = [
-        {
-            "meeting": view_of(entry["meeting"], preferred_label(entry["labels"])),
-            "date": entry["date"].value if entry["date"] is not None else None,
-            "status": view_of(entry["statusIri"], entry["statusLabel"]),
-            "place": view_of(entry["placeIri"], entry["placeLabel"]),
-        }
-        for entry in rows.values()
-    ]
-    chosen = {name: value.value for name, value in active.items()}
+    rows = meeting_rows(index, found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
     body = render_template(
-        "meetings.html", rows=shown, total=total, page=page, pages=pages, chosen=chosen, **filter_options()
+        "meetings.html", rows=rows, total=total, page=page, pages=pages, chosen=active, **filter_options()
     )
     return html(body)
 
@@ -177,75 +183,69 @@ def match_rank(folded: str, query: str) -> int:
 def search() -> Response:
     """Names and aliases containing the query, best matches first, one page at a time."""
     query = " ".join(request.args.get("q", "").split())[:200]
-    results: list[dict[str, Any]] = []
-    if query:
-        results = search_results(query)
-    pages = pages_for(len(results))
+    found: list[Named] = search_index(fold(query)) if query else []
+    pages = pages_for(len(found))
     page = min(requested_page("page"), pages)
-    shown = results[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    shown = [result(entry, fold(query)) for entry in found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
     body = render_template(
-        "search.html", query=query, results=shown, total=len(results), page=page, pages=pages
+        "search.html", query=query, results=shown, total=len(found), page=page, pages=pages
     )
     return html(body)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Named:
-    """One searchable resource: its names (labels and aliases) folded for matching, its label and kinds."""
+    """One searchable resource: its names (labels, titles and aliases) folded for matching, the name shown
+    for it and the first of its kinds in ``KIND_ORDER``."""
 
     iri: str
-    names: list[ox.Literal] = field(default_factory=list)
-    folded: list[str] = field(default_factory=list)
-    labels: list[ox.Literal] = field(default_factory=list)
-    kinds: set[str] = field(default_factory=set)
+    names: tuple[ox.Literal, ...]
+    folded: tuple[str, ...]
+    joined: str  # the folded names, one a line: one containment test per resource
+    label: ox.Literal | None
+    text: str  # how the result reads, folded by case for sorting
+    kind: str | None
+
+    @property
+    def kind_rank(self) -> int:
+        return KIND_ORDER.index(self.kind) if self.kind else len(KIND_ORDER)
 
 
-NAMES = """
-SELECT DISTINCT ?item ?name ?isLabel ?kind WHERE {
-  { ?item rdfs:label|dcterms:title ?name BIND(true AS ?isLabel) } UNION { ?item skos:altLabel ?name }
-  FILTER(isIRI(?item))
-  OPTIONAL { ?item a ?kind }
-}
-"""
-
-
-def name_index() -> dict[str, Named]:
-    """Every named resource, read once per store version: search then runs over folded names in Python."""
-    index: dict[str, Named] = {}
-    for row in context().store.query(NAMES):
-        entry = index.setdefault(row["item"].value, Named(row["item"].value))
-        name = row["name"]
-        if name not in entry.names:
-            entry.names.append(name)
-            entry.folded.append(fold(name.value))
-        if row["isLabel"] is not None and name not in entry.labels:
-            entry.labels.append(name)
-        if row["kind"] is not None:
-            entry.kinds.add(row["kind"].value)
+def name_index() -> list[Named]:
+    """Every named resource, from the entity index, once per store version: search then runs over folded
+    names in Python."""
+    known, linker = entities(), context().linker
+    index = []
+    for iri in {*known.labels, *known.titles, *known.aliases}:
+        labels = [*known.labels.get(iri, ()), *known.titles.get(iri, ())]
+        names = tuple(dict.fromkeys([*labels, *known.aliases.get(iri, ())]))
+        label = preferred_label(labels) or preferred_label(list(names))
+        folded = tuple(fold(name.value) for name in names)
+        kinds = known.kinds.get(iri, set())
+        kind = next((local for local in KIND_ORDER if str(DG) + local in kinds), None)
+        text = label.value if label is not None else linker.fallback_label(iri)
+        index.append(Named(iri, names, folded, "\n".join(folded), label, text.casefold(), kind))
     return index
 
 
-def search_results(query: str) -> list[dict[str, Any]]:
-    """Resources with a name containing the query (case and accents ignored), best matches first."""
-    wanted = fold(query)
-    linker = context().linker
-    results = []
-    for entry in remembered("name-index", name_index).values():
-        ranks = [match_rank(folded, wanted) for folded in entry.folded if wanted in folded]
-        if not ranks:
-            continue
-        kind = next((local for local in KIND_ORDER if str(DG) + local in entry.kinds), None)
-        label = preferred_label(entry.labels) or preferred_label(entry.names)
-        shown = label.value if label is not None else ""
-        results.append(
-            {
-                "item": linker.view(ox.NamedNode(entry.iri), label),
-                "kind": kind,
-                "matched": sorted(
-                    {name.value for name in entry.names if wanted in fold(name.value)} - {shown}
-                ),
-                "rank": (min(ranks), KIND_ORDER.index(kind) if kind else len(KIND_ORDER)),
-            }
-        )
-    results.sort(key=lambda result: (result["rank"], result["item"].text.casefold(), result["item"].value))
-    return results
+def search_index(wanted: str) -> list[Named]:
+    """Resources with a name containing ``wanted`` (folded), best matches first: the whole name, its start,
+    a word's start, anywhere; then people, states… before other kinds; then by name."""
+    ranked = []
+    for entry in per_version("name-index", name_index):
+        if wanted in entry.joined:
+            rank = min(match_rank(folded, wanted) for folded in entry.folded if wanted in folded)
+            ranked.append(((rank, entry.kind_rank, entry.text, entry.iri), entry))
+    ranked.sort(key=lambda pair: pair[0])
+    return [entry for _, entry in ranked]
+
+
+def result(entry: Named, wanted: str) -> dict[str, Any]:
+    """What the results page shows of one match: the resource, its kind, the other names that matched."""
+    shown = entry.label.value if entry.label is not None else ""
+    matched = {name.value for name, folded in zip(entry.names, entry.folded, strict=True) if wanted in folded}
+    return {
+        "item": context().linker.view(ox.NamedNode(entry.iri), entry.label),
+        "kind": entry.kind,
+        "matched": sorted(matched - {shown}),
+    }

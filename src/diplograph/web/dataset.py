@@ -1,7 +1,7 @@
 """Descriptions of the dataset for machines: the SPARQL service description and ``/.well-known/void``.
 
-The statistics are counted with SPARQL at request time and cached per store for a few minutes (they move to
-build time later).
+The statistics are counted with SPARQL once per store version (for a remote engine, which has no version,
+every few minutes).
 """
 
 from __future__ import annotations
@@ -92,8 +92,13 @@ def compute_statistics(store: GraphStore) -> Statistics:
 
 
 def statistics() -> Statistics:
-    """The current store's statistics, cached for ``STATISTICS_SECONDS``."""
+    """The current store's statistics: once per store version (counting scans the whole store), or for
+    ``STATISTICS_SECONDS`` on a store that cannot tell its version (a remote engine)."""
+    from diplograph.web.caching import remembered
+
     web = context()
+    if store_version(web.store) is not None:
+        return remembered("statistics", lambda: compute_statistics(web.store))
     cached = web.cache.get("statistics")
     now = time.monotonic()
     if isinstance(cached, tuple) and now - cached[0] < STATISTICS_SECONDS:

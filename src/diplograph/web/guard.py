@@ -75,7 +75,12 @@ def service_targets(sparql: str, prefixes: Mapping[str, str]) -> tuple[str | Non
 
     Prefixed names resolve through the query's own ``PREFIX`` declarations and then ``prefixes``.
     """
-    found = tokens(sparql)
+    return _service_targets(tokens(sparql), prefixes)
+
+
+def _service_targets(
+    found: list[tuple[str, str, int]], prefixes: Mapping[str, str]
+) -> tuple[str | None, ...]:
     declared = dict(prefixes)
     for index, (kind, text, _) in enumerate(found[:-2]):
         if kind == "word" and text.upper() == "PREFIX" and found[index + 2][0] == "iri":
@@ -99,9 +104,12 @@ def service_targets(sparql: str, prefixes: Mapping[str, str]) -> tuple[str | Non
 
 
 def inspect_query(sparql: str, prefixes: Mapping[str, str] | None = None) -> QueryShape:
-    words = keywords(sparql)
+    """The query's shape from one pass of the tokenizer (it is most of the cost of checking a query)."""
+    found = tokens(sparql)
+    words = [text.upper() for kind, text, _ in found if kind == "word"]
     form = next((word for word in words if word in QUERY_FORMS or word in UPDATE_KEYWORDS), None)
-    return QueryShape(form=form, keywords=frozenset(words), services=service_targets(sparql, prefixes or {}))
+    services = _service_targets(found, prefixes or {}) if "SERVICE" in words else ()
+    return QueryShape(form=form, keywords=frozenset(words), services=services)
 
 
 def check_services(shape: QueryShape, allowed: Collection[str]) -> None:

@@ -1,176 +1,157 @@
-"""The SPARQL behind the index pages: one page of items per query, sorted in the engine, named in one pass.
+"""The index pages of people, states, organizations, articles and positions: their order and the columns of
+one page of items.
 
-Each listing selects one page of item IRIs in a subquery (sorted, ``LIMIT``/``OFFSET``), then gathers the
-columns of just those items; the filters of the meeting index are fixed clauses whose values are bound by
-substitution. ``LIMIT`` and ``OFFSET`` are integers computed here, never request text.
+Each listing's order is computed once per store version — by name from the entity index, or newest first
+by date — since sorting thousands of items in the engine (through a label the union default graph repeats
+once per article) on every page cost seconds on a big graph. A page then reads the columns of its own 50
+items only, bound in a VALUES block, and names them from the entity index.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+
+from diplograph.graph.namespaces import DG
+from diplograph.store import GraphStore
+from diplograph.web import bindings, context
+from diplograph.web.entities import Entities, entities
+from diplograph.web.meeting_index import meeting_index
+from diplograph.web.position_index import position_index
+from diplograph.web.versioned import per_version
 
 PAGE_SIZE = 50
-
-#: English (or untagged) label first, any label otherwise: ``?name`` of ``?item``.
-NAME = """
-  OPTIONAL { ?item rdfs:label|dcterms:title ?nameEn
-             FILTER(LANGMATCHES(LANG(?nameEn), "en") || LANG(?nameEn) = "") }
-  OPTIONAL { ?item rdfs:label|dcterms:title ?nameAny }
-"""
-NAME_COLUMN = "(COALESCE(SAMPLE(?nameEn), SAMPLE(?nameAny)) AS ?name)"
 
 
 @dataclass(frozen=True)
 class Listing:
-    """One index page: its title, the class it lists, and how it sorts and describes each item."""
+    """One index page: its title, the class it lists and its column headings."""
 
     name: str
     title: str
     class_name: str
-    sort_key: str  # a SPARQL expression over ?item (and ?sortValue, bound by ``sort_pattern``)
-    sort_pattern: str
-    descending: bool
-    columns: str  # extra aggregate columns of the outer query
-    patterns: str  # OPTIONAL patterns feeding those columns
     headings: tuple[str, ...]
 
-    def count_query(self) -> str:
-        return "SELECT ?class (COUNT(DISTINCT ?item) AS ?total) WHERE { ?item a ?class } GROUP BY ?class"
-
-    def page_query(self, page: int) -> str:
-        order = "DESC(?sortKey)" if self.descending else "?sortKey"
-        return f"""
-SELECT ?class ?item ?sortKey {NAME_COLUMN} {self.columns} WHERE {{
-  {{ SELECT ?class ?item (MIN({self.sort_key}) AS ?sortKey) WHERE {{
-       ?item a ?class . {self.sort_pattern}
-     }} GROUP BY ?class ?item ORDER BY {order} ?item LIMIT {PAGE_SIZE} OFFSET {(page - 1) * PAGE_SIZE} }}
-  {NAME}
-  {self.patterns}
-}} GROUP BY ?class ?item ?sortKey ORDER BY {order} ?item
-"""
-
-
-BY_NAME = "LCASE(STR(COALESCE(?sortValue, STR(?item))))"
-LABEL_SORT = "OPTIONAL { ?item rdfs:label ?sortValue }"
-AGENT_COLUMNS = "(COUNT(DISTINCT ?meeting) AS ?meetings) (SAMPLE(?sameAs) AS ?wikidata)"
-AGENT_PATTERNS = """
-  OPTIONAL { ?meeting dg:participant ?item }
-  OPTIONAL { ?item owl:sameAs ?sameAs }
-"""
 
 LISTINGS: dict[str, Listing] = {
-    "people": Listing(
-        "people",
-        "People",
-        "Person",
-        BY_NAME,
-        LABEL_SORT,
-        False,
-        AGENT_COLUMNS + " (SAMPLE(?state) AS ?serves) (SAMPLE(?stateName) AS ?servesName)",
-        AGENT_PATTERNS + "OPTIONAL { ?item dg:represents ?state } OPTIONAL { ?state rdfs:label ?stateName }",
-        ("Name", "Serves", "Meetings", "Wikidata"),
-    ),
-    "states": Listing(
-        "states",
-        "States",
-        "State",
-        BY_NAME,
-        LABEL_SORT,
-        False,
-        AGENT_COLUMNS,
-        AGENT_PATTERNS,
-        ("Name", "Meetings", "Wikidata"),
-    ),
+    "people": Listing("people", "People", "Person", ("Name", "Serves", "Meetings", "Wikidata")),
+    "states": Listing("states", "States", "State", ("Name", "Meetings", "Wikidata")),
     "organizations": Listing(
-        "organizations",
-        "Organizations",
-        "Organization",
-        BY_NAME,
-        LABEL_SORT,
-        False,
-        AGENT_COLUMNS,
-        AGENT_PATTERNS,
-        ("Name", "Meetings", "Wikidata"),
+        "organizations", "Organizations", "Organization", ("Name", "Meetings", "Wikidata")
     ),
     "articles": Listing(
-        "articles",
-        "Articles",
-        "Article",
-        'COALESCE(STR(?sortValue), "")',
-        "OPTIONAL { ?item dcterms:issued ?sortValue }",
-        True,
-        "(SAMPLE(?publisherName) AS ?publisher) (COUNT(DISTINCT ?report) AS ?reports)"
-        " (COUNT(DISTINCT ?position) AS ?positions)",
-        """OPTIONAL { ?item dcterms:publisher/rdfs:label ?publisherName }
-  OPTIONAL { ?report a dg:MeetingReport ; dg:source ?item }
-  OPTIONAL { ?position a dg:Position ; dg:source ?item }""",
-        ("Title", "Published", "Publisher", "Meetings", "Positions"),
+        "articles", "Articles", "Article", ("Title", "Published", "Publisher", "Meetings", "Positions")
     ),
     "positions": Listing(
-        "positions",
-        "Positions",
-        "Position",
-        'COALESCE(STR(?sortValue), "")',
-        "OPTIONAL { ?item dg:date ?sortValue }",
-        True,
-        "(SAMPLE(?holder) AS ?holderIri) (SAMPLE(?holderLabel) AS ?holderName)"
-        " (SAMPLE(?stance) AS ?stanceIri)"
-        " (SAMPLE(?topic) AS ?topicText)",
-        """OPTIONAL { ?item dg:holder ?holder } OPTIONAL { ?holder rdfs:label ?holderLabel }
-  OPTIONAL { ?item dg:stance ?stance }
-  OPTIONAL { ?item dg:topic ?topic }""",
-        ("Position", "Date", "Holder", "Stance", "Topic"),
+        "positions", "Positions", "Position", ("Position", "Date", "Holder", "Stance", "Topic")
     ),
 }
 
-#: Meeting filters: each adds one fixed clause, its value bound to the named variable by substitution.
-MEETING_FILTERS = {
-    "year": "?meeting dg:date ?anyDate . FILTER(STRSTARTS(STR(?anyDate), ?year))",
-    "place": "?meeting dg:place ?place .",
-    "status": "?meeting dg:status ?status .",
-    "participant": "{ ?meeting dg:participant ?participant } "
-    "UNION { ?meeting dg:hasReport/dg:participation/dg:represents ?participant }",
-}
+ARTICLE_DATES = "SELECT ?item ?issued WHERE { ?item a dg:Article OPTIONAL { ?item dcterms:issued ?issued } }"
+#: Publisher and claim counts of one page of articles (``?item`` bound to the page's IRIs).
+ARTICLE_COLUMNS = """
+SELECT ?item ?publisher (COUNT(DISTINCT ?report) AS ?reports) (COUNT(DISTINCT ?position) AS ?positions)
+WHERE {
+  OPTIONAL { ?item dcterms:publisher ?publisher }
+  OPTIONAL { ?report dg:source ?item ; a dg:MeetingReport }
+  OPTIONAL { ?position dg:source ?item ; a dg:Position }
+} GROUP BY ?item ?publisher
+"""
 
 
-def meeting_queries(active: list[str], page: int) -> tuple[str, str]:
-    """The count and page queries of the meeting index under the active filters (newest first)."""
-    bound = " ".join(f"?{name}" for name in active)
-    clauses = "\n  ".join(MEETING_FILTERS[name] for name in active)
-    grouping = f"GROUP BY {bound}" if bound else ""
-    count = (
-        f"SELECT {bound} (COUNT(DISTINCT ?meeting) AS ?total) "
-        f"WHERE {{ ?meeting a dg:Meeting . {clauses} }} {grouping}"
-    )
-    rows = f"""
-SELECT {bound} ?meeting ?date ?label ?statusIri ?statusLabel ?placeIri ?placeLabel WHERE {{
-  {{ SELECT DISTINCT {bound} ?meeting ?date WHERE {{
-       ?meeting a dg:Meeting . OPTIONAL {{ ?meeting dg:date ?date }}
-       {clauses}
-     }} ORDER BY DESC(STR(?date)) ?meeting LIMIT {PAGE_SIZE} OFFSET {(page - 1) * PAGE_SIZE} }}
-  OPTIONAL {{ ?meeting rdfs:label ?label }}
-  OPTIONAL {{ ?meeting dg:status ?statusIri }} OPTIONAL {{ ?statusIri rdfs:label ?statusLabel }}
-  OPTIONAL {{ ?meeting dg:place ?placeIri }} OPTIONAL {{ ?placeIri rdfs:label ?placeLabel }}
-}} ORDER BY DESC(STR(?date)) ?meeting
-"""
-    return count, rows
+@dataclass(frozen=True)
+class Ordered:
+    """A listing's items in page order, with the date shown beside each where the listing sorts by date."""
+
+    items: list[str]
+    dates: dict[str, ox.Literal]
 
 
-MEETING_YEARS = """
-SELECT DISTINCT (SUBSTR(STR(?date), 1, 4) AS ?year) WHERE { ?meeting a dg:Meeting ; dg:date ?date }
-ORDER BY DESC(?year)
-"""
-MEETING_PLACES = """
-SELECT ?place (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
-  ?meeting a dg:Meeting ; dg:place ?place . OPTIONAL { ?place rdfs:label ?label }
-} GROUP BY ?place ORDER BY ?name LIMIT 300
-"""
-MEETING_PARTICIPANTS = """
-SELECT ?agent (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
-  ?meeting a dg:Meeting ; dg:participant ?agent . OPTIONAL { ?agent rdfs:label ?label }
-} GROUP BY ?agent ORDER BY DESC(?meetings) ?name LIMIT 300
-"""
-STATUSES = """
-SELECT DISTINCT ?status ?label WHERE { ?status a dg:MeetingStatus OPTIONAL { ?status rdfs:label ?label } }
-ORDER BY ?status
-"""
+def by_name(known: Entities, class_name: str) -> Ordered:
+    """Instances of the class by their lower-cased smallest label (else their IRI), then IRI."""
+    kind = str(DG) + class_name
+    items = [iri for iri, kinds in known.kinds.items() if kind in kinds]
+
+    def key(iri: str) -> tuple[str, str]:
+        labels = [label.value.lower() for label in known.labels.get(iri, ())]
+        return (min(labels) if labels else iri.lower()), iri
+
+    return Ordered(sorted(items, key=key), {})
+
+
+def articles_by_date(store: GraphStore) -> Ordered:
+    """Articles newest first (``DESC(?issued)``, then IRI; undated last)."""
+    dates: dict[str, ox.Literal] = {}
+    items: set[str] = set()
+    for row in store.query(ARTICLE_DATES):
+        iri, issued = row["item"].value, row["issued"]
+        items.add(iri)
+        if isinstance(issued, ox.Literal) and (iri not in dates or issued.value < dates[iri].value):
+            dates[iri] = issued
+    ordered = sorted(items)
+    ordered.sort(key=lambda iri: dates[iri].value if iri in dates else "", reverse=True)
+    return Ordered(ordered, dates)
+
+
+def positions_by_date() -> Ordered:
+    entries = position_index().entries
+    return Ordered([entry.iri for entry in entries], {e.iri: e.date for e in entries if e.date is not None})
+
+
+def listing_order(name: str) -> Ordered:
+    """The order of a listing, once per store version."""
+
+    def compute() -> Ordered:
+        if name == "articles":
+            return articles_by_date(context().store)
+        if name == "positions":
+            return positions_by_date()
+        return by_name(entities(), LISTINGS[name].class_name)
+
+    return per_version(f"listing:{name}", compute)
+
+
+def listing_rows(name: str, items: list[str], dates: dict[str, ox.Literal]) -> list[dict[str, Any]]:
+    """The columns of one page of a listing, in page order."""
+    known = entities()
+    rows = [{"item": ox.NamedNode(iri), "name": known.name(iri), "date": dates.get(iri)} for iri in items]
+    if name in ("people", "states", "organizations"):
+        meetings = meeting_index()
+        for row in rows:
+            iri = row["item"].value
+            served = known.states_served(iri)
+            row |= {"meetings": meetings.participations(iri), "wikidata": known.wikidata(iri)}
+            row |= {"serves": served[0] if served else None}
+            row["servesName"] = known.label(served[0].value) if served else None
+    elif name == "articles":
+        add_article_columns(rows, known)
+    elif name == "positions":
+        add_position_columns(rows, known)
+    return rows
+
+
+def add_article_columns(rows: list[dict[str, Any]], known: Entities) -> None:
+    if not rows:
+        return
+    sparql = bindings.bind_rows(ARTICLE_COLUMNS, ["item"], [[row["item"]] for row in rows])
+    found = {row["item"].value: row for row in context().store.query(sparql)}
+    for row in rows:
+        columns = found.get(row["item"].value)
+        publisher = columns["publisher"] if columns is not None else None
+        name = known.label(publisher.value) if isinstance(publisher, ox.NamedNode) else None
+        row["publisher"] = name.value if name is not None else None
+        row["reports"] = int(columns["reports"].value) if columns is not None else 0
+        row["positions"] = int(columns["positions"].value) if columns is not None else 0
+
+
+def add_position_columns(rows: list[dict[str, Any]], known: Entities) -> None:
+    by_iri = position_index().by_iri
+    for row in rows:
+        entry = by_iri.get(row["item"].value)
+        holder = entry.holder if entry is not None else None
+        row["holder"] = holder
+        row["holderName"] = known.label(holder.value) if holder is not None else None
+        row["stance"] = entry.stance if entry is not None else None
+        row["topic"] = entry.topic.value if entry is not None and entry.topic is not None else None

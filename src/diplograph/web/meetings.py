@@ -1,7 +1,8 @@
 """The meeting view: a news fact box for a canonical meeting (or one article's report of it).
 
 A canonical ``dg:Meeting`` gathers its ``dg:MeetingReport``s; each report names its article and the
-sentence it was read from, which the page shows highlighted inside its paragraph.
+sentence it was read from, which the page shows highlighted inside its paragraph. The queries read IRIs
+with the meeting bound; names and Wikidata links come from the entity index.
 """
 
 from __future__ import annotations
@@ -20,33 +21,30 @@ from diplograph.web.terms import TermView, preferred_label
 PRECISIONS = {"xsd:date": "day", "xsd:gYearMonth": "month", "xsd:gYear": "year"}
 
 PARTICIPANTS = """
-SELECT DISTINCT ?resource ?participation ?agent ?agentName ?agentWikidata ?role ?state ?stateName ?host
-WHERE {
+SELECT DISTINCT ?resource ?participation ?agent ?role ?state ?host WHERE {
   %BRANCH%
   ?participation dg:participant ?agent .
-  OPTIONAL { ?agent rdfs:label ?agentName }
-  OPTIONAL { ?agent owl:sameAs ?agentWikidata }
   OPTIONAL { ?participation dg:role ?role }
-  OPTIONAL { ?participation dg:represents ?state } OPTIONAL { ?state rdfs:label ?stateName }
+  OPTIONAL { ?participation dg:represents ?state }
   OPTIONAL { ?participation dg:isHost ?host }
 }
 """
 
-#: Every report of the meeting (for a report: of its meeting) with its article and evidence spans.
+#: Every report of the meeting (for a report: of its meeting) with its article and evidence spans. An
+#: OPTIONAL of more than three patterns is planned apart from the bound report (a scan of every selector),
+#: so the span's end is an OPTIONAL of its own.
 REPORTS = """
-SELECT DISTINCT ?resource ?report ?reportName ?article ?title ?issued ?publisherName ?status ?statusName
-       ?date ?evidence ?start ?end ?text WHERE {
+SELECT DISTINCT ?resource ?report ?article ?issued ?publisher ?status ?date ?evidence ?start ?end ?text
+WHERE {
   %BRANCH%
   ?report dg:source ?article .
-  OPTIONAL { ?report rdfs:label ?reportName }
-  OPTIONAL { ?article dcterms:title ?title }
   OPTIONAL { ?article dcterms:issued ?issued }
-  OPTIONAL { ?article dcterms:publisher/rdfs:label ?publisherName }
-  OPTIONAL { ?report dg:status ?status } OPTIONAL { ?status rdfs:label ?statusName }
+  OPTIONAL { ?article dcterms:publisher ?publisher }
+  OPTIONAL { ?report dg:status ?status }
   OPTIONAL { ?report dg:date ?date }
   OPTIONAL { ?article dg:text ?text }
-  OPTIONAL { ?report dg:evidence ?evidence . ?evidence oa:hasSelector ?selector .
-             ?selector oa:start ?start ; oa:end ?end }
+  OPTIONAL { ?report dg:evidence ?evidence . ?evidence oa:hasSelector ?selector . ?selector oa:start ?start
+             OPTIONAL { ?selector oa:end ?end } }
 }
 """
 
@@ -126,24 +124,28 @@ def read_meeting(reader: ResourceReader, base: ResourceView) -> MeetingView:
 
 
 def read_participants(reader: ResourceReader, iri: str) -> list[MeetingParticipant]:
+    """Each agent once, with every role and state the reports give it; names come from the entity index."""
     found: dict[str, MeetingParticipant] = {}
-    names: dict[str, list[ox.Literal]] = defaultdict(list)
     for row in reader.run_each(PARTICIPANTS, PARTICIPATION_PATHS, iri):
-        agent = row["agent"].value
-        if row["agentName"] is not None:
-            names[agent].append(row["agentName"])
-        entry = found.setdefault(agent, MeetingParticipant(agent=reader.linker.view(row["agent"])))
-        if row["agentWikidata"] is not None and entry.wikidata is None:
-            entry.wikidata = reader.linker.wikidata(row["agentWikidata"])
+        agent = row["agent"]
+        entry = found.get(agent.value)
+        if entry is None:
+            entry = found[agent.value] = MeetingParticipant(agent=reader.named(agent))
+            if isinstance(agent, ox.NamedNode):
+                entry.wikidata = reader.linker.wikidata(reader.known.wikidata(agent.value))
         if row["role"] is not None and row["role"].value not in entry.roles:
             entry.roles.append(row["role"].value)
         if row["state"] is not None and all(state.value != row["state"].value for state in entry.states):
-            entry.states.append(reader.linker.view(row["state"], row["stateName"]))
+            entry.states.append(reader.named(row["state"]))
         if row["host"] is not None and row["host"].value in ("true", "1"):
             entry.is_host = True
-    for agent, entry in found.items():
-        entry.agent = reader.linker.view(ox.NamedNode(agent), preferred_label(names[agent]))
     return sorted(found.values(), key=lambda entry: (not entry.is_host, entry.agent.text))
+
+
+def title_of(reader: ResourceReader, article: ox.NamedNode) -> ox.Literal | None:
+    """An article's title (``dcterms:title``); an article without one is shown by its IRI."""
+    titles = reader.known.titles.get(article.value)
+    return preferred_label(titles) if titles else None
 
 
 def read_reports(reader: ResourceReader, iri: str) -> list[MeetingReportView]:
@@ -154,12 +156,13 @@ def read_reports(reader: ResourceReader, iri: str) -> list[MeetingReportView]:
     for row in reader.run_each(REPORTS, REPORT_PATHS, iri):
         report = row["report"].value
         if report not in reports:
+            publisher = reader.known.label(row["publisher"].value) if row["publisher"] is not None else None
             reports[report] = MeetingReportView(
-                report=reader.linker.view(row["report"], row["reportName"]),
-                article=reader.linker.view(row["article"], row["title"]),
+                report=reader.named(row["report"]),
+                article=reader.linker.view(row["article"], title_of(reader, row["article"])),
                 issued=row["issued"].value if row["issued"] is not None else None,
-                publisher=row["publisherName"].value if row["publisherName"] is not None else None,
-                status=reader.linker.view(row["status"], row["statusName"]) if row["status"] else None,
+                publisher=publisher.value if publisher is not None else None,
+                status=reader.maybe_named(row["status"]),
                 date=reader.linker.view(row["date"]) if row["date"] is not None else None,
                 current=report == iri,
             )

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import pyoxigraph as ox
 from flask import Request, Response
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
 from diplograph.errors import DiplographError
+from diplograph.web.compression import add_vary
 
 Kind = Literal["results", "graph", "html"]
 
 #: Query-string parameters that override the Accept header, in order of precedence.
 OVERRIDE_PARAMETERS = ("format", "output", "results")
+#: Accept headers (and overrides) this short have their choice remembered: a client repeats its own.
+REMEMBERED_ACCEPT_LENGTH = 1024
 
 
 class NotAcceptable(DiplographError):
@@ -144,21 +150,31 @@ def choose(request: Request, formats: Iterable[Format]) -> Format:
     """
     candidates = tuple(formats)
     override = requested_override(request)
+    accept = request.headers.get("Accept", "")
+    short = len(accept) + len(override or "") <= REMEMBERED_ACCEPT_LENGTH
+    pick = _pick_remembered if short else _pick
+    found = pick(override, accept, candidates)
+    if found is not None:
+        return found
+    if override is not None:
+        raise NotAcceptable(f"Unknown or unsuitable format {override!r}; use one of: {describe(candidates)}.")
+    raise NotAcceptable(f"None of the accepted media types is available; available: {describe(candidates)}.")
+
+
+def _pick(override: str | None, accept: str, candidates: tuple[Format, ...]) -> Format | None:
+    """The override's format if it names one, else Werkzeug's best match for the Accept header."""
     if override is not None:
         wanted = override.lower().split(";")[0].strip()
-        for candidate in candidates:
-            if wanted in candidate.names or wanted in candidate.media_types:
-                return candidate
-        raise NotAcceptable(f"Unknown or unsuitable format {override!r}; use one of: {describe(candidates)}.")
-    if not request.accept_mimetypes:
+        return next((item for item in candidates if wanted in item.names or wanted in item.media_types), None)
+    accepted = parse_accept_header(accept, MIMEAccept)
+    if not accepted:
         return candidates[0]
-    media_types = [media_type for candidate in candidates for media_type in candidate.media_types]
-    best = request.accept_mimetypes.best_match(media_types)
-    if best is None:
-        raise NotAcceptable(
-            f"None of the accepted media types is available; available: {describe(candidates)}."
-        )
-    return next(candidate for candidate in candidates if best in candidate.media_types)
+    best = accepted.best_match([media_type for item in candidates for media_type in item.media_types])
+    return next((item for item in candidates if best in item.media_types), None)
+
+
+#: Parsing and matching an Accept header costs more than the rest of a small query's request handling.
+_pick_remembered = lru_cache(maxsize=256)(_pick)
 
 
 def choose_optional(request: Request, formats: Iterable[Format]) -> Format | None:
@@ -174,5 +190,5 @@ def describe(formats: Iterable[Format]) -> str:
 
 
 def add_vary_accept(response: Response) -> Response:
-    response.vary.add("Accept")
+    add_vary(response, "Accept")
     return response

@@ -11,10 +11,12 @@ from flask import Blueprint, Response, render_template, request, url_for
 
 from diplograph.errors import NotFound
 from diplograph.graph.namespaces import DG, ONTOLOGY_IRI
-from diplograph.web import context, dataset
-from diplograph.web.caching import remembered, watch
+from diplograph.web import bindings, context, dataset
+from diplograph.web.caching import watch
+from diplograph.web.entities import entities, named
 from diplograph.web.negotiation import GRAPH_FORMATS, HTML, Format, choose
-from diplograph.web.terms import compact
+from diplograph.web.terms import TermView, compact
+from diplograph.web.versioned import per_version
 
 blueprint = watch(Blueprint("ontology", __name__))
 
@@ -131,12 +133,8 @@ PROPERTY_USES = "SELECT ?p (COUNT(*) AS ?uses) WHERE { ?s ?p ?o } GROUP BY ?p"
 VALUE_USES = """
 SELECT ?o (COUNT(*) AS ?uses) WHERE { ?s ?p ?o FILTER(isIRI(?o) && STRSTARTS(STR(?o), STR(dg:))) } GROUP BY ?o
 """
-INSTANCES = """
-SELECT ?class ?instance (SAMPLE(?name) AS ?label) WHERE {
-  { SELECT DISTINCT ?class ?instance WHERE { ?instance a ?class } ORDER BY ?instance LIMIT 20 }
-  OPTIONAL { ?instance rdfs:label|dcterms:title ?name }
-} GROUP BY ?class ?instance ORDER BY ?label
-"""
+#: The first instances of a class in IRI order (named from the entity index).
+INSTANCES = "SELECT DISTINCT ?class ?instance WHERE { ?instance a ?class } ORDER BY ?instance LIMIT 20"
 
 
 def usage_counts() -> dict[str, int]:
@@ -157,7 +155,23 @@ def usage_counts() -> dict[str, int]:
             counts.setdefault(row["o"].value, int(row["uses"].value))
         return counts
 
-    return remembered("ontology-usage", compute)
+    return per_version("ontology-usage", compute)
+
+
+def some_instances(class_iri: str) -> list[TermView]:
+    """A few instances of an ontology class, by name; once per store version and class (sorting every
+    instance of a big class is not for each request)."""
+
+    def compute() -> list[ox.NamedNode]:
+        rows = bindings.query(context().store, INSTANCES, **{"class": ox.NamedNode(class_iri)})
+        return [row["instance"] for row in rows if isinstance(row["instance"], ox.NamedNode)]
+
+    known = entities()
+    views = [
+        named(instance, titles=True, known=known)
+        for instance in per_version(f"instances:{class_iri}", compute)
+    ]
+    return sorted(views, key=lambda view: (known.name(view.value) is not None, view.text))
 
 
 @blueprint.route("/ontology/<name>")
@@ -177,11 +191,7 @@ def term(name: str) -> Response:
                 if isinstance(quad.subject, ox.NamedNode) and quad.subject.value == found.iri
             ]
         return Response(dataset.serialize_triples(triples, chosen), content_type=chosen.content_type)
-    web = context()
-    instances = []
-    if OWL + "Class" in found.types:
-        rows = web.store.query(INSTANCES, substitutions={ox.Variable("class"): ox.NamedNode(found.iri)})
-        instances = [web.linker.view(row["instance"], row["label"]) for row in rows]
+    instances = some_instances(found.iri) if OWL + "Class" in found.types else []
     body = render_template(
         "term.html",
         term=found,

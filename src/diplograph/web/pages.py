@@ -18,37 +18,24 @@ from diplograph.web import context, dataset
 from diplograph.web.agents import agent_kind, read_agent
 from diplograph.web.articles import read_article, read_position
 from diplograph.web.caching import watch
+from diplograph.web.entities import entities
+from diplograph.web.listings import listing_order
+from diplograph.web.meeting_index import meeting_index
 from diplograph.web.meetings import read_meeting
 from diplograph.web.negotiation import HTML, RESOURCE_FORMATS, Format, by_extension, choose
 from diplograph.web.resources import ResourceReader, ResourceView
 from diplograph.web.schema import describe, script_json
-from diplograph.web.terms import value_of
+from diplograph.web.terms import preferred_label, value_of
 
 blueprint = watch(Blueprint("pages", __name__))
 
-LATEST_MEETINGS = """
-SELECT ?meeting (SAMPLE(?name) AS ?label) (SAMPLE(?when) AS ?date) (SAMPLE(?state) AS ?status)
-       (SAMPLE(?where) AS ?placeLabel) WHERE {
-  ?meeting a dg:Meeting .
-  OPTIONAL { ?meeting rdfs:label ?name }
-  OPTIONAL { ?meeting dg:date ?when }
-  OPTIONAL { ?meeting dg:status ?state }
-  OPTIONAL { ?meeting dg:place/rdfs:label ?where }
-} GROUP BY ?meeting ORDER BY DESC(?date) ?label LIMIT 10
-"""
-
-LATEST_ARTICLES = """
-SELECT ?article (SAMPLE(?name) AS ?title) (SAMPLE(?when) AS ?issued) WHERE {
-  ?article a dg:Article .
-  OPTIONAL { ?article dcterms:title ?name }
-  OPTIONAL { ?article dcterms:issued ?when }
-} GROUP BY ?article ORDER BY DESC(?issued) ?article LIMIT 10
-"""
+#: How many meetings and articles the home page lists.
+LATEST = 10
 
 
 def reader() -> ResourceReader:
     web = context()
-    return ResourceReader(web.store, web.linker)
+    return ResourceReader(web.store, web.linker, entities())
 
 
 def html(body: str) -> Response:
@@ -82,23 +69,59 @@ def alternates(kind: str, slug: str) -> list[tuple[Format, str]]:
 def home() -> Response:
     web = context()
     stats = dataset.statistics()
-    meetings = [
-        {
-            "meeting": web.linker.view(row["meeting"], value_of(row["label"])),
-            "date": value_of(row["date"]),
-            "status": web.linker.view(row["status"]) if row["status"] is not None else None,
-            "place": value_of(row["placeLabel"]),
-        }
-        for row in web.store.query(LATEST_MEETINGS)
-    ]
-    articles = [
-        {
-            "article": web.linker.view(row["article"], value_of(row["title"])),
-            "issued": value_of(row["issued"]),
-        }
-        for row in web.store.query(LATEST_ARTICLES)
-    ]
-    counts = [
+    return html(
+        render_template(
+            "home.html",
+            counts=home_counts(stats),
+            stats=stats,
+            meetings=latest_meetings(),
+            articles=latest_articles(),
+            base=web.settings.base,
+        )
+    )
+
+
+def latest_meetings() -> list[dict[str, Any]]:
+    """The newest meetings (``DESC(?date)``, then by label), from the meeting index."""
+    web, known = context(), entities()
+    entries = meeting_index().entries
+    end = min(LATEST, len(entries))
+    last = entries[end - 1].date if end else None
+    while end < len(entries) and entries[end].date == last:
+        end += 1  # the meetings tied with the last shown compete by label
+    label = {entry.iri: known.label(entry.iri) for entry in entries[:end]}
+    latest = sorted(entries[:end], key=lambda entry: str(label[entry.iri].value if label[entry.iri] else ""))
+    latest.sort(key=lambda entry: entry.date.value if entry.date is not None else "", reverse=True)
+    rows = []
+    for entry in latest[:LATEST]:
+        place = known.label(entry.place.value) if entry.place is not None else None
+        rows.append(
+            {
+                "meeting": web.linker.view(ox.NamedNode(entry.iri), label[entry.iri]),
+                "date": value_of(entry.date),
+                "status": web.linker.view(entry.status) if entry.status is not None else None,
+                "place": value_of(place),
+            }
+        )
+    return rows
+
+
+def latest_articles() -> list[dict[str, Any]]:
+    """The newest articles (the first of the articles index) with their titles."""
+    web, known = context(), entities()
+    order = listing_order("articles")
+    rows = []
+    for iri in order.items[:LATEST]:
+        titles = known.titles.get(iri)
+        title = preferred_label(titles) if titles else None
+        rows.append(
+            {"article": web.linker.view(ox.NamedNode(iri), title), "issued": value_of(order.dates.get(iri))}
+        )
+    return rows
+
+
+def home_counts(stats: dataset.Statistics) -> list[tuple[str, int, str | None]]:
+    return [
         ("articles", stats.count("Article"), url_for("browse.articles")),
         ("meetings", stats.count("Meeting"), url_for("browse.meetings")),
         ("meeting reports", stats.count("MeetingReport"), None),
@@ -107,16 +130,6 @@ def home() -> Response:
         ("organizations", stats.count("Organization"), url_for("browse.organizations")),
         ("positions", stats.count("Position"), url_for("browse.positions")),
     ]
-    return html(
-        render_template(
-            "home.html",
-            counts=counts,
-            stats=stats,
-            meetings=meetings,
-            articles=articles,
-            base=web.settings.base,
-        )
-    )
 
 
 @blueprint.route("/id/<kind>/<slug>")

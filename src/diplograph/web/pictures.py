@@ -1,7 +1,8 @@
 """``/timeline`` and ``/network``: the meetings on a time axis and who met whom, as server-drawn SVG.
 
 Each picture comes as an HTML page (the SVG inline, so its marks are links, plus the same facts as a list
-for readers who cannot see it) and as a standalone ``.svg``.
+for readers who cannot see it) and as a standalone ``.svg``. Both are drawn from the meeting index (read
+once per store version): the timeline slices its date order, the network its counts of meetings shared.
 """
 
 from __future__ import annotations
@@ -14,49 +15,23 @@ from flask import Blueprint, Response, render_template, request
 from markupsafe import Markup
 
 from diplograph.web import context
-from diplograph.web.caching import remembered, watch
+from diplograph.web.caching import watch
+from diplograph.web.entities import Entities, entities
+from diplograph.web.meeting_index import meeting_index
 from diplograph.web.pages import html
 from diplograph.web.svg import Edge, Node, TimelineItem, network_svg, timeline_svg
-from diplograph.web.terms import TermView
+from diplograph.web.terms import TermView, is_english
+from diplograph.web.versioned import per_version
 
 blueprint = watch(Blueprint("pictures", __name__))
 
 TIMELINE_LIMIT = 300
 NETWORK_LIMIT = 40
 
-TIMELINE = """
-SELECT {bound} ?meeting (SAMPLE(?name) AS ?label) (SAMPLE(?when) AS ?date) (SAMPLE(?state) AS ?status)
-WHERE {{
-  ?meeting a dg:Meeting ; dg:date ?when .
-  {clause}
-  OPTIONAL {{ ?meeting rdfs:label ?name FILTER(LANGMATCHES(LANG(?name), "en") || LANG(?name) = "") }}
-  OPTIONAL {{ ?meeting dg:status ?state }}
-}} GROUP BY {bound} ?meeting ORDER BY DESC(STR(?date)) ?meeting LIMIT {limit}
-"""
-AGENT_CLAUSE = (
-    "{ ?meeting dg:participant ?agent } UNION { ?meeting dg:hasReport/dg:participation/dg:represents ?agent }"
-)
-AGENT_NAME = "SELECT ?agent ?name WHERE { ?agent rdfs:label ?name }"
-
-#: Pairs of participants and the number of meetings they shared; the kinds of agents to draw vary.
-PAIRS = """
-SELECT ?a ?b (SAMPLE(?aLabel) AS ?aName) (SAMPLE(?bLabel) AS ?bName) (COUNT(DISTINCT ?meeting) AS ?meetings)
-WHERE {{
-  ?meeting a dg:Meeting ; {path} ?a , ?b .
-  FILTER(STR(?a) < STR(?b))
-  {types}
-  OPTIONAL {{ ?a rdfs:label ?aLabel FILTER(LANGMATCHES(LANG(?aLabel), "en") || LANG(?aLabel) = "") }}
-  OPTIONAL {{ ?b rdfs:label ?bLabel FILTER(LANGMATCHES(LANG(?bLabel), "en") || LANG(?bLabel) = "") }}
-}} GROUP BY ?a ?b
-"""
 NETWORK_KINDS = {
-    "all": ("dg:participant", "", "Who met whom"),
-    "people": ("dg:participant", "?a a dg:Person . ?b a dg:Person .", "Which people met"),
-    "states": (
-        "(dg:participant|dg:hasReport/dg:participation/dg:represents)",
-        "?a a dg:State . ?b a dg:State .",
-        "Which states met (themselves or through their representatives)",
-    ),
+    "all": ("participant", "Who met whom"),
+    "people": ("participant", "Which people met"),
+    "states": ("state", "Which states met (themselves or through their representatives)"),
 }
 
 
@@ -70,30 +45,40 @@ def chosen_agent() -> ox.NamedNode | None:
         return None
 
 
+def english_label(known: Entities, iri: str) -> ox.Literal | None:
+    """The label in English or untagged, as the pictures show them (else a name made from the IRI)."""
+    label = known.label(iri)
+    return label if label is not None and (not label.language or is_english(label.language)) else None
+
+
 def timeline_rows(agent: ox.NamedNode | None) -> list[dict[str, Any]]:
-    sparql = TIMELINE.format(
-        bound="?agent" if agent else "", clause=AGENT_CLAUSE if agent else "", limit=TIMELINE_LIMIT
-    )
-    substitutions = {ox.Variable("agent"): agent} if agent else None
-    linker = context().linker
-    return [
-        {
-            "meeting": linker.view(row["meeting"], row["label"]),
-            "date": row["date"].value,
-            "status": linker.view(row["status"]) if row["status"] is not None else None,
-        }
-        for row in context().store.query(sparql, substitutions=substitutions)
-    ]
+    """The latest dated meetings (of the agent, itself or represented), from the meeting index."""
+    index, linker, known = meeting_index(), context().linker, entities()
+    found = index.attending.get(agent.value, []) if agent is not None else range(len(index.entries))
+    rows = []
+    for position in found:
+        entry = index.entries[position]
+        if entry.date is None:
+            continue
+        rows.append(
+            {
+                "meeting": linker.view(ox.NamedNode(entry.iri), english_label(known, entry.iri)),
+                "date": entry.date.value,
+                "status": linker.view(entry.status) if entry.status is not None else None,
+            }
+        )
+        if len(rows) == TIMELINE_LIMIT:
+            break
+    return rows
 
 
 def timeline_picture() -> tuple[Markup, list[dict[str, Any]], TermView | None]:
     agent = chosen_agent()
-    rows = remembered(f"timeline:{agent.value if agent else ''}", lambda: timeline_rows(agent))
+    rows = timeline_rows(agent)
     shown_agent = None
     title = "Timeline of meetings"
     if agent is not None:
-        names = list(context().store.query(AGENT_NAME, substitutions={ox.Variable("agent"): agent}))
-        shown_agent = context().linker.view(agent, names[0]["name"] if names else None)
+        shown_agent = context().linker.view(agent, entities().label(agent.value))
         title = f"Meetings of {shown_agent.text}"
     items = [
         TimelineItem(
@@ -119,17 +104,32 @@ def timeline_image() -> Response:
     return Response(str(timeline_picture()[0]), content_type="image/svg+xml; charset=utf-8")
 
 
+def network_pairs(kind: str) -> dict[tuple[str, str], int]:
+    """Pairs (in IRI order) of the participants, people or states of the same meetings, with how many
+    meetings each pair shared, from the meeting index."""
+    index, known = meeting_index(), entities()
+    counts = index.states_met if NETWORK_KINDS[kind][0] == "state" else index.met
+    pairs = {}
+    for a, others in counts.items():
+        if kind == "people" and not known.is_a(a, "Person"):
+            continue
+        for b, count in others.items():
+            if a < b and (kind != "people" or known.is_a(b, "Person")):
+                pairs[(a, b)] = count
+    return pairs
+
+
 def network_data(kind: str) -> tuple[list[Node], list[Edge], list[dict[str, Any]]]:
     """The most connected agents (at most ``NETWORK_LIMIT``) in name order, and the pairs among them."""
-    path, types, _ = NETWORK_KINDS[kind]
-    linker = context().linker
+    linker, known = context().linker, entities()
     names: dict[str, str] = {}
     meetings_of: dict[str, int] = defaultdict(int)
     pairs = []
-    for row in context().store.query(PAIRS.format(path=path, types=types)):
-        a, b, count = row["a"].value, row["b"].value, int(row["meetings"].value)
-        for iri, label in ((a, row["aName"]), (b, row["bName"])):
-            names[iri] = label.value if label is not None else linker.fallback_label(iri)
+    for (a, b), count in network_pairs(kind).items():
+        for iri in (a, b):
+            if iri not in names:
+                label = english_label(known, iri)
+                names[iri] = label.value if label is not None else linker.fallback_label(iri)
         meetings_of[a] += count
         meetings_of[b] += count
         pairs.append((a, b, count))
@@ -157,8 +157,8 @@ def network_picture() -> tuple[Markup, list[dict[str, Any]], str]:
     kind = request.args.get("kind", "all")
     if kind not in NETWORK_KINDS:
         kind = "all"
-    nodes, edges, listed = remembered(f"network:{kind}", lambda: network_data(kind))
-    title = NETWORK_KINDS[kind][2]
+    nodes, edges, listed = per_version(f"network:{kind}", lambda: network_data(kind))
+    title = NETWORK_KINDS[kind][1]
     return network_svg(nodes, edges, title), listed, kind
 
 

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import hmac
 import threading
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Flask, Request, Response, current_app, request
 from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import Unauthorized
+from werkzeug.http import http_date
 
 from diplograph.errors import BadQuery
 from diplograph.graph.namespaces import PREFIXES
-from diplograph.web import context, dataset
+from diplograph.web import WebContext, context, dataset
 from diplograph.web.guard import (
     QueryNotAllowed,
     QueryShape,
@@ -48,68 +50,102 @@ POOL_EXTENSION = "diplograph.query_pool"
 UPDATE_LOCK_EXTENSION = "diplograph.update_lock"
 
 
+@dataclass(frozen=True)
+class Negotiated:
+    """The formats a request accepts for each kind of result, chosen before the query's kind is known."""
+
+    results: Format | None
+    graph: Format | None
+    wants_html: bool
+
+
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
     operation = read_request(request)
     if operation.operation == "update":
         return run_update(operation)
-    results_format = choose_optional(request, RESULT_FORMATS)
-    graph_format = choose_optional(request, GRAPH_FORMATS)
-    best = choose_optional(request, (*RESULT_FORMATS, *GRAPH_FORMATS, HTML))
-    wants_html = best is HTML and request.method == "GET"
+    formats = negotiate(request)
     if operation.text is None:
-        if wants_html:
+        if formats.wants_html:
             from diplograph.web.query_page import query_page
 
             return query_page(None)
         if request.method == "POST":
             raise BadQuery("Missing the 'query' parameter (or an application/sparql-query body).")
-        return service_description(graph_format or GRAPH_FORMATS[0])
-    shape = check_query(operation.text)
-    if "FROM" in shape.keywords:  # the query names its own dataset: no union default graph then
-        operation = replace(operation, union=False)
-    if wants_html:
+        return service_description(formats.graph or GRAPH_FORMATS[0])
+    operation = checked(operation, context())
+    if formats.wants_html:
         from diplograph.web.query_page import query_page
 
         return query_page(operation)
-    return query_response(operation, results_format, graph_format)
+    return query_response(operation, formats.results, formats.graph)
+
+
+def negotiate(request: Request) -> Negotiated:
+    results = choose_optional(request, RESULT_FORMATS)
+    graph = choose_optional(request, GRAPH_FORMATS)
+    best = choose_optional(request, (*RESULT_FORMATS, *GRAPH_FORMATS, HTML))
+    return Negotiated(results, graph, best is HTML and request.method == "GET")
+
+
+def checked(operation: ProtocolRequest, web: WebContext) -> ProtocolRequest:
+    """The query once the guard let it through (else ``QueryNotAllowed``), with its dataset settled."""
+    shape = check_query(operation.text or "", web)
+    if "FROM" in shape.keywords:  # the query names its own dataset: no union default graph then
+        return replace(operation, union=False)
+    return operation
 
 
 @blueprint.after_request
 def allow_cross_origin_reads(response: Response) -> Response:
+    return add_cross_origin_headers(response, request.method)
+
+
+def add_cross_origin_headers(response: Response, method: str) -> Response:
     """Any web page may read results (CORS); updates need an Authorization header, which is not allowed
-    cross-origin, so browsers can never send one from another site."""
+    cross-origin, so browsers can never send one from another site. The methods and headers allowed
+    matter only to a preflight (OPTIONS) answer."""
     response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Allow-Methods"] = "GET, POST"
-    response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
     response.headers["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Content-Type"
+    if method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST"
+        response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
     return response
 
 
-def check_query(sparql: str) -> QueryShape:
-    return check_read_only_query(sparql, context().settings.service_allow_list, PREFIXES)
+def check_query(sparql: str, web: WebContext | None = None) -> QueryShape:
+    return check_read_only_query(sparql, (web or context()).settings.service_allow_list, PREFIXES)
 
 
-def query_pool() -> QueryPool:
+def query_pool(app: Flask | None = None) -> QueryPool:
     """The app's pool of query workers (started on first use)."""
-    settings = context().settings
-    pool = current_app.extensions.get(POOL_EXTENSION)
+    app = app or current_app
+    pool = app.extensions.get(POOL_EXTENSION)
     if pool is None:
-        pool = current_app.extensions.setdefault(
-            POOL_EXTENSION, QueryPool(settings.query_workers, settings.query_timeout)
-        )
+        settings = context(app).settings
+        pool = QueryPool(settings.query_workers, settings.query_timeout)
+        pool = app.extensions.setdefault(POOL_EXTENSION, pool)
     return pool  # type: ignore[no-any-return]
 
 
-def make_job(operation: ProtocolRequest, results: Format | None, graph: Format | None) -> QueryJob:
-    """The query, its dataset and the acceptable formats, checked here so that bad IRIs are a 400."""
-    web = context()
+def make_job(
+    operation: ProtocolRequest,
+    results: Format | None,
+    graph: Format | None,
+    version: dataset.StoreVersion | None = None,
+    web: WebContext | None = None,
+) -> QueryJob:
+    """The query, its dataset and the acceptable formats, checked here so that bad IRIs are a 400.
+
+    ``version``: the store version the caller already read (else it is read here)."""
+    web = web or context()
     for iri in (*operation.default_graphs, *operation.named_graphs):
         try:
             ox.NamedNode(iri)
         except ValueError as error:
             raise BadQuery(f"Invalid graph IRI {iri!r}: {error}") from error
-    version = dataset.store_version(web.store)
+    if version is None:
+        version = dataset.store_version(web.store)
     return QueryJob(
         path=str(web.store.path) if web.store.path else "",
         version=version.tag if version else "",
@@ -124,25 +160,25 @@ def make_job(operation: ProtocolRequest, results: Format | None, graph: Format |
     )
 
 
-def execute(job: QueryJob) -> tuple[str, Any]:
+def execute(job: QueryJob, app: Flask | None = None) -> tuple[str, Any]:
     """Run a job: in a worker process for an on-disk store, in a thread for an in-memory one (tests)."""
     try:
         if job.path:
-            return query_pool().run(job)
-        return run_in_thread(job)
+            return query_pool(app).run(job)
+        return run_in_thread(job, context(app))
     except ResultsNotAcceptable as problem:
         family = GRAPH_FORMATS if problem.kind == "graph" else RESULT_FORMATS
         raise NotAcceptable(f"This query's results can be served as: {describe(family)}.") from None
 
 
-def run_in_thread(job: QueryJob) -> tuple[str, Any]:
+def run_in_thread(job: QueryJob, web: WebContext) -> tuple[str, Any]:
     """An in-memory store cannot be opened by another process, and a remote engine has its own timeout:
     run those in a thread of this process."""
     from diplograph.store import RemoteGraphStore
     from diplograph.web.workers import _dataset_options
 
-    store = context().store
-    timeout = context().settings.query_timeout  # read here: the query runs outside the app context
+    store = web.store
+    timeout = web.settings.query_timeout  # read here: the query runs outside the app context
 
     def run() -> Any:
         if isinstance(store, RemoteGraphStore):
@@ -177,28 +213,48 @@ def run_in_thread(job: QueryJob) -> tuple[str, Any]:
     return prepared[0], body
 
 
-def query_response(operation: ProtocolRequest, results: Format | None, graph: Format | None) -> Response:
-    """The streamed results, with validators from the store version: a repeated query can be a 304."""
-    job = make_job(operation, results, graph)
+def query_response(
+    operation: ProtocolRequest,
+    results: Format | None,
+    graph: Format | None,
+    req: Request | None = None,
+    app: Flask | None = None,
+) -> Response:
+    """The results, with validators from the store version: a repeated query can be a 304.
+
+    A result that came back whole is sent with a Content-Length in one piece; a larger one is streamed.
+    ``req`` and ``app`` default to Flask's current ones (``fast_path`` passes its own).
+    """
+    req = request if req is None else req
+    web = context(app)
+    version = dataset.store_version(web.store)
+    job = make_job(operation, results, graph, version, web)
     etag = None
-    if job.version:
-        formats = f"{job.results_format}|{job.graph_format}|{request.full_path}|{operation.text}"
-        etag = f"{job.version}-{hmac.new(b'etag', formats.encode(), 'sha256').hexdigest()[:16]}"
-        if request.if_none_match.contains_weak(etag):
+    if version is not None:
+        formats = f"{job.results_format}|{job.graph_format}|{req.full_path}|{operation.text}"
+        etag = f"{version.tag}-{hmac.new(b'etag', formats.encode(), 'sha256').hexdigest()[:16]}"
+        if req.if_none_match.contains_weak(etag):
             response = Response(status=304)
             response.set_etag(etag, weak=True)
             return response
-    kind, body = execute(job)
+    kind, body = execute(job, app)
     chosen = graph if kind == "graph" else results
     assert chosen is not None  # the worker refuses a kind without a format
-    response = Response(body, content_type=chosen.content_type, direct_passthrough=True)
-    response.cache_control.no_cache = True
-    if etag is not None:
-        response.set_etag(etag, weak=True)
-        version = dataset.store_version(context().store)
-        if version is not None:
-            response.last_modified = version.modified
+    if body.complete is not None:
+        response = Response(body.complete, content_type=chosen.content_type)
+    else:
+        response = Response(body, content_type=chosen.content_type, direct_passthrough=True)
+    response.headers["Cache-Control"] = "no-cache"
+    if etag is not None and version is not None:
+        response.headers["ETag"] = f'W/"{etag}"'
+        response.headers["Last-Modified"] = _http_date(version.modified)
     return response
+
+
+@lru_cache(maxsize=8)
+def _http_date(timestamp: float) -> str:
+    """Last-Modified for a store version (the same for every answer until the next version)."""
+    return http_date(timestamp)
 
 
 def run_update(operation: ProtocolRequest) -> Response:

@@ -71,6 +71,8 @@ class _QueueWriter:
 class ResultStream:
     """The response body: iterates the producer's chunks; ``close()`` (called by the WSGI server) stops it."""
 
+    complete: bytes | None = None  # like ``workers.ResultChunks``, but the whole body is never known here
+
     def __init__(
         self, first: bytes, chunks: queue.Queue[Any], cancelled: threading.Event, finished: bool
     ) -> None:

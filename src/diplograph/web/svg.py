@@ -80,6 +80,7 @@ def timeline_svg(items: list[TimelineItem], title: str, identifier: str = "timel
     left, right = 20.0, TIMELINE_WIDTH - 20.0
     scale = (right - left) / max(last - first, 1.0)
     rows: list[list[tuple[float, float]]] = []
+    ends: list[float] = []  # the right end of each row's rightmost mark
     marks = []
     for item, (start, length) in dated:
         x = left + (start - first) * scale
@@ -88,22 +89,26 @@ def timeline_svg(items: list[TimelineItem], title: str, identifier: str = "timel
         text_width = len(label) * CHARACTER_WIDTH + 12
         to_left = x + text_width > right
         extent = (x - text_width, x + bar) if to_left else (x, x + bar + text_width)
-        row = next(
-            (
-                index
-                for index, taken in enumerate(rows)
-                if all(extent[1] < used[0] or extent[0] > used[1] for used in taken)
-            ),
-            len(rows),
-        )
+        row = free_row(rows, ends, extent)
         if row == len(rows):
             rows.append([])
+            ends.append(extent[1])
         rows[row].append(extent)
+        ends[row] = max(ends[row], extent[1])
         marks.append(timeline_mark(item, label, x, bar, 30 + row * ROW_HEIGHT, to_left))
     height = 30 + len(rows) * ROW_HEIGHT + 40
     axis = timeline_axis(first, last, left, scale, height - 30)
     body = svg_open(TIMELINE_WIDTH, height, title, description, identifier) + axis + "".join(marks) + "</svg>"
     return Markup(body)  # noqa: S704 - every text above is escaped
+
+
+def free_row(rows: list[list[tuple[float, float]]], ends: list[float], extent: tuple[float, float]) -> int:
+    """The first row where ``extent`` overlaps no mark (a new row if none): a row whose marks all end
+    before it starts is free at once, so 300 marks need no 300 × 300 comparisons."""
+    for index, taken in enumerate(rows):
+        if extent[0] > ends[index] or all(extent[1] < used[0] or extent[0] > used[1] for used in taken):
+            return index
+    return len(rows)
 
 
 def timeline_mark(item: TimelineItem, label: str, x: float, bar: float, y: float, to_left: bool) -> str:

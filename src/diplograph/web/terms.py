@@ -7,15 +7,18 @@ Our resource IRIs (``{base}id/{kind}/{slug}``) link to their page in this app, o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import pyoxigraph as ox
-from flask import url_for
+from flask import has_request_context, request, url_for
 
 from diplograph.graph.namespaces import DG, PREFIXES
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+#: What Werkzeug leaves unquoted in a path segment (``BaseConverter.to_url``).
+PATH_SEGMENT_SAFE = "!$&'()*+,/:;=@"
 
 
 @dataclass(frozen=True)
@@ -63,10 +66,15 @@ class Linker:
         return kind, slug
 
     def page_url(self, iri: str) -> str | None:
+        """``url_for("pages.page", kind=…, slug=…)``, built directly in a request: a big page links a thousand
+        resources, and routing each link through ``url_for`` cost more than the page's queries."""
         parts = self.split(iri)
         if parts is None:
             return None
-        return url_for("pages.page", kind=parts[0], slug=parts[1])
+        if not has_request_context():
+            return url_for("pages.page", kind=parts[0], slug=parts[1])
+        kind, slug = (quote(part, safe=PATH_SEGMENT_SAFE) for part in parts)
+        return f"{request.script_root}/page/{kind}/{slug}"
 
     def href(self, iri: str) -> tuple[str | None, bool]:
         """The link for an IRI and whether it leaves this site."""

@@ -1,0 +1,121 @@
+"""Queries to /sparql take a path around Flask's request machinery (``fast_path``): the answers must be the
+very ones the Flask view gives, over real HTTP, for every kind of request and mistake."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+import requests
+
+from diplograph.config import Settings
+from diplograph.store import GraphStore
+from diplograph.web import create_app
+from diplograph.web.fast_path import QueryFastPath
+
+from .conftest import Server, serving
+
+PERSONS = "SELECT ?person ?label WHERE { ?person a dg:Person ; rdfs:label ?label } ORDER BY ?label"
+LARGE = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"  # 102 × 102 rows, well over one 64 KiB chunk
+UNCOMPARED = {"date", "server"}
+
+
+@pytest.fixture(scope="module")
+def both(settings: Settings, store: GraphStore) -> Iterator[tuple[Server, Server]]:
+    """The app as served, and the same app with the fast path taken out (Flask only)."""
+    settings = replace(settings, query_workers=1)
+    flask_only = create_app(settings, store)
+    assert isinstance(flask_only.wsgi_app, QueryFastPath)
+    flask_only.wsgi_app = flask_only.wsgi_app.flask  # type: ignore[method-assign]
+    with serving(create_app(settings, store)) as fast, serving(flask_only, "waitress-flask") as slow:
+        yield fast, slow
+
+
+REQUESTS = {
+    "get-json": ("get", {"params": {"query": PERSONS}}),
+    "post-form": ("post", {"data": {"query": PERSONS}, "headers": {"Accept": "application/json"}}),
+    "post-direct": (
+        "post",
+        {"data": PERSONS.encode(), "headers": {"Content-Type": "application/sparql-query"}},
+    ),
+    "csv-by-format": ("get", {"params": {"query": PERSONS, "format": "csv"}}),
+    "mixed-accept-construct": (
+        "get",
+        {
+            "params": {"query": "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 2"},
+            "headers": {"Accept": "application/sparql-results+xml, application/rdf+xml;q=0.9"},
+        },
+    ),
+    "ask": ("get", {"params": {"query": "ASK { ?s ?p ?o }"}}),
+    "dataset": ("get", {"params": {"query": PERSONS, "default-graph-uri": "http://x/none"}}),
+    "gzip": ("get", {"params": {"query": LARGE}, "headers": {"Accept-Encoding": "gzip"}}),
+    "syntax-error": ("get", {"params": {"query": "SELECT * WHERE {"}}),
+    "service": ("get", {"params": {"query": "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"}}),
+    "not-acceptable": ("get", {"params": {"query": PERSONS}, "headers": {"Accept": "image/png"}}),
+    "turtle-for-select": ("get", {"params": {"query": PERSONS, "format": "ttl"}}),
+    "update-as-query": ("post", {"data": {"query": "CLEAR ALL"}}),
+    "two-queries": ("get", {"params": [("query", "ASK {}"), ("query", "ASK {}")]}),
+    "browser": ("get", {"params": {"query": PERSONS}, "headers": {"Accept": "text/html"}}),
+}
+
+
+def fetch(server: Server, method: str, options: dict) -> requests.Response:
+    headers = {"Accept-Encoding": "identity", **options.get("headers", {})}
+    return requests.request(
+        method, server.url("/sparql"), timeout=30, stream=True, **{**options, "headers": headers}
+    )
+
+
+def body_of(response: requests.Response, server: Server) -> bytes:
+    """The raw body, with the server's own address (in the HTML page's links) made neutral."""
+    return response.raw.read().replace(server.root.encode(), b"http://server/")
+
+
+@pytest.mark.parametrize("name", list(REQUESTS))
+def test_the_fast_path_answers_exactly_as_flask_does(both: tuple[Server, Server], name: str) -> None:
+    method, options = REQUESTS[name]
+    fast, slow = (fetch(server, method, options) for server in both)
+    assert fast.status_code == slow.status_code
+    assert body_of(fast, both[0]) == body_of(slow, both[1])
+    fast_headers = {key.lower(): value for key, value in fast.headers.items()}
+    slow_headers = {key.lower(): value for key, value in slow.headers.items()}
+    for key in UNCOMPARED:
+        fast_headers.pop(key, None)
+        slow_headers.pop(key, None)
+    assert fast_headers == slow_headers
+
+
+def test_a_small_result_is_sent_whole_with_its_length(server: Server) -> None:
+    response = server.get("/sparql", params={"query": PERSONS})
+    assert int(response.headers["Content-Length"]) == len(response.content)
+    assert "Transfer-Encoding" not in response.headers
+
+
+def test_a_large_result_is_streamed_and_gzipped_as_it_goes(server: Server) -> None:
+    with server.get_stream(
+        "/sparql", params={"query": LARGE}, headers={"Accept-Encoding": "gzip"}
+    ) as response:
+        assert "Content-Length" not in response.headers
+        assert response.headers["Content-Encoding"] == "gzip"
+        raw = response.raw.read(decode_content=False)
+    assert gzip.decompress(raw).count(b'"a":') == 102 * 102
+
+
+def test_a_repeated_request_is_answered_alike_and_its_accept_header_still_counts(server: Server) -> None:
+    answers = [server.get("/sparql", params={"query": PERSONS}) for _ in range(3)]
+    assert len({answer.content for answer in answers}) == 1
+    fast_path = server.app.wsgi_app
+    assert isinstance(fast_path, QueryFastPath)
+    assert any(PERSONS in str(prepared[0].text) for prepared in fast_path.remembered.values())
+    as_csv = server.get("/sparql", params={"query": PERSONS}, headers={"Accept": "text/csv"})
+    assert as_csv.headers["Content-Type"].startswith("text/csv")
+
+
+def test_cross_origin_methods_are_announced_on_preflight_only(server: Server) -> None:
+    read = server.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://example.org"})
+    assert read.headers["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Methods" not in read.headers
+    preflight = requests.options(server.url("/sparql"), timeout=30)
+    assert preflight.headers["Access-Control-Allow-Methods"] == "GET, POST"
