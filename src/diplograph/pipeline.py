@@ -24,6 +24,7 @@ from diplograph.graph.namespaces import DG, ONTOLOGY_IRI
 from diplograph.graph.uris import Minter
 from diplograph.link.gazetteer import Gazetteer
 from diplograph.store import GraphStore
+from diplograph.store.boilerplate import BoilerplateShelf
 from diplograph.validate import validate_graph
 
 log = logging.getLogger(__name__)
@@ -133,11 +134,17 @@ class Pipeline:
             log.warning("%s rejected:\n%s", item.article.id, report.text())
         meetings = self._meetings(accepted)
         for item in accepted:
+            self._shelve_boilerplate(item.article)
             self.store.replace_graph(self.minter.article_graph(item.article.id), item.graph)
             (summary.replaced if item.replaces else summary.ingested).append(item.article.id)
         if accepted or not self.store.named_graphs():
             self.store.replace_graph(self.minter.meetings_graph(), meetings)
         self.store.flush()
+
+    def _shelve_boilerplate(self, article: Article) -> None:
+        """Dropped lines go beside an on-disk store, for the article page; never into the graph."""
+        if self.store.path is not None and article.digest and article.dropped:
+            BoilerplateShelf(self.store.path).put(article.digest, article.dropped)
 
     def _meetings(self, pending: list[_Pending]) -> Graph:
         """Canonical meetings over every report: the stored ones not being replaced, plus the new ones."""

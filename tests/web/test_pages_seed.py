@@ -81,3 +81,17 @@ def test_seed_indexes_and_pictures_are_valid_html5(seed_server: str, path: str) 
     response = requests.get(seed_server + path.lstrip("/"), timeout=30)
     assert response.status_code == 200
     html5lib.HTMLParser(strict=True).parse(response.text)
+
+
+def test_an_article_page_folds_what_was_dropped_and_the_graph_keeps_none_of_it(
+    seed_store: object, seed_server: str
+) -> None:
+    # Seed 000 ends with a Patreon appeal and a comment box ("View all comments") that the cleaner drops.
+    page = requests.get(f"{seed_server}page/article/000_31ae349b8af08f2e", timeout=30).text
+    folded = page.split('<details class="dropped">', 1)[1].split("</details>", 1)[0]
+    assert "Support The Duran on Patreon!" in folded
+    assert "View all comments" in folded
+    store = GraphStore.open(seed_store, read_only=True)  # type: ignore[arg-type]
+    assert not store.engine.query(
+        'ASK { GRAPH ?g { ?s ?p ?o FILTER(isLiteral(?o) && CONTAINS(STR(?o), "View all comments")) } }'
+    )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from diplograph.graph.namespaces import DG
+from diplograph.store.boilerplate import BoilerplateShelf
 from diplograph.web.marks import Span, find_mentions, highlight, paragraph_around
 from diplograph.web.resources import ResourceReader, ResourceView
 from diplograph.web.terms import TermView
@@ -66,6 +67,7 @@ class ArticleView:
     meetings: list[Claim] = field(default_factory=list)
     positions: list[Claim] = field(default_factory=list)
     mentioned: list[TermView] = field(default_factory=list)
+    dropped: tuple[str, ...] = ()
 
 
 @dataclass
@@ -108,7 +110,16 @@ def read_article(reader: ResourceReader, base: ResourceView) -> ArticleView:
         meetings=[claim for claim in ordered if claim.kind == "meeting"],
         positions=[claim for claim in ordered if claim.kind == "position"],
         mentioned=sorted(mentioned, key=lambda view: view.text),
+        dropped=dropped_boilerplate(reader, base),
     )
+
+
+def dropped_boilerplate(reader: ResourceReader, base: ResourceView) -> tuple[str, ...]:
+    """The lines the cleaner set aside, from beside an on-disk store (a remote engine has none)."""
+    digest, folder = base.first(str(DG.sourceDigest)), getattr(reader.store, "path", None)
+    if digest is None or folder is None:
+        return ()
+    return BoilerplateShelf(folder).get(digest.text) or ()
 
 
 def read_position(reader: ResourceReader, base: ResourceView) -> PositionView:
