@@ -10,8 +10,11 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,7 +23,7 @@ import requests
 from diplograph.articles import Article
 from diplograph.articles.reading import read_directory
 from diplograph.extract import extract
-from diplograph.extract.model import Findings
+from diplograph.extract.model import Findings, PositionFinding
 from diplograph.link.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,6 +65,30 @@ def seed_findings(seed_articles: dict[str, Article], gazetteer: Gazetteer) -> di
     return {key: extract(article, gazetteer) for key, article in seed_articles.items()}
 
 
+@pytest.fixture
+def read(gazetteer: Gazetteer) -> Callable[[str], tuple[Findings, str]]:
+    """Extraction of one text (published 4 May 2023), returned with the text: for the rule tests."""
+
+    def run(text: str) -> tuple[Findings, str]:
+        return extract(Article(id="test", text=text, published=date(2023, 5, 4)), gazetteer), text
+
+    return run
+
+
+def said(found: tuple[Findings, str]) -> list[tuple[str, str]]:
+    """(holder, quote) of every position found."""
+    findings, text = found
+    return [(p.holder.key, p.quote.of(text)) for p in findings.positions]
+
+
+def quoting(found: tuple[Findings, str], words: str) -> PositionFinding:
+    """The first position whose quote contains ``words`` (the test fails when there is none)."""
+    findings, text = found
+    matches = [p for p in findings.positions if words in p.quote.of(text)]
+    assert matches, f"no position quoting {words!r}: {said(found)}"
+    return matches[0]
+
+
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The five seeds built by `diplograph build` into a fresh store; returns the store folder."""
@@ -77,39 +104,43 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@contextmanager
+def serving_cli(store: Path, *options: str) -> Iterator[str]:
+    """The real `diplograph serve` on ``store`` (with ``options``) in a subprocess on a free loopback port;
+    yields its root URL. Its log goes to a file, so that a talkative server never blocks on a full pipe."""
+    port = free_port()
+    command = ["serve", "--store", str(store), "--port", str(port), "--base", BASE, *options]
+    with tempfile.TemporaryFile("w+") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "diplograph", *command], stdout=subprocess.DEVNULL, stderr=log, text=True
+        )
+        root = f"http://127.0.0.1:{port}/"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    requests.get(root, timeout=2)
+                    break
+                except requests.ConnectionError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        log.seek(0)
+                        raise RuntimeError(f"server did not start: {log.read()}") from None
+                    time.sleep(0.2)
+            yield root
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
 @pytest.fixture(scope="session")
 def seed_server(seed_store: Path) -> Iterator[str]:
     """`diplograph serve` on the seed store, on a free loopback port; yields its root URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "diplograph",
-            "serve",
-            "--store",
-            str(seed_store),
-            "--port",
-            str(port),
-            "--base",
-            BASE,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    root = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                requests.get(root, timeout=2)
-                break
-            except requests.ConnectionError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server did not start: {process.communicate()[1]}") from None
-                time.sleep(0.2)
+    with serving_cli(seed_store) as root:
         yield root
-    finally:
-        process.terminate()
-        process.communicate(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def impatient_server(seed_store: Path) -> Iterator[str]:
+    """`diplograph serve` on the seed store with a 2 s query timeout and two processes."""
+    with serving_cli(seed_store, "--query-timeout", "2", "--workers", "2") as root:
+        yield root

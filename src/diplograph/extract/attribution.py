@@ -31,7 +31,7 @@ STANCE_VERBS = (
     r"maintained|maintains|argued|argues|arguing|reiterated|reiterates|reaffirmed|reaffirms|affirmed|"
     r"asserted|vowed|vows|pledged|pledges|promised|praised|praises|hailed|hails|criticized|criticised|"
     r"criticizes|criticises|slammed|blasted|denounced|denied|denies|cautioned|expressed|voiced|"
-    r"complained|regretted|labell?ed|branded|termed|made\s+clear|makes\s+clear|spoke\s+highly\s+of|"
+    r"complained|regretted|labell?ed|branded|termed|made\s+clear|makes\s+clear|spoke\s+highly\s+of|dared|"
     r"insist|warn|urge|reject|accuse|condemn|welcome|deny|argue|maintain|stress|demand|"
     r"citing|called(?!\s+(?:off|up|in|back|him|her|by|to))|calls(?!\s+(?:off|for|on))|calling"
 )
@@ -45,6 +45,8 @@ _VERB = re.compile(
     r"(?<![\w-])(?:(?P<stance>" + STANCE_VERBS + r")|(?P<neutral>" + NEUTRAL_VERBS + r"))\b", re.I
 )
 _STANCE_VERB = re.compile(STANCE_VERBS, re.IGNORECASE)
+# "postponed for what the AU described as logistical reasons": a label inside the author's sentence.
+_FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w.’'-]+\s+){1,3}$")
 
 
 # Where a reporting verb may start: its first word, found on the lowered text with a letter trie.
@@ -58,6 +60,7 @@ _VERB_START = re.compile(
         }
     )
 )
+_SAME_SUBJECT = re.compile(r"\s+(?:that\s+)?(?:it|he|she|they|we)\s+(?:(?:also|had|has|was|is)\s+)?")
 _PARTICIPLE = re.compile(r"\w+ing$|according\s+to", re.IGNORECASE)
 _CONTINUING = re.compile(r"adding|saying|stressing|noting|arguing|insisting|describing|calling|urging", re.I)
 # Where a new clause may begin: ", while", "; ", ", but", ", and", ": ".
@@ -152,6 +155,10 @@ def attributions(
         boundary = _last_boundary(text, max(open_end, unit.start), verb.start(), quotes)
         if found and boundary is None and verb.start() < open_end:
             continue  # a verb inside the reported words
+        if found and boundary is None and verb.group().lower().startswith("according"):
+            continue  # '“…,” she told Xi, according to her spokesperson': the source of that report
+        if _FREE_RELATIVE.search(text, max(unit.start, verb.start() - 40), verb.start()):
+            continue  # 'postponed for what the AU described as logistical reasons': the author's words
         if found and boundary is None and _CONTINUING.fullmatch(verb.group()):
             if found[-1].shape == "quote-first":
                 extra = _continuation(text, verb, unit, quotes, found[-1])
@@ -159,8 +166,12 @@ def attributions(
                     found.append(extra)
             cursor = open_end = unit.end
             continue
-        if failed is not None and boundary is None and _PARTICIPLE.search(verb.group()):
-            continue  # '…, she said, warning that …': the speaker nobody could name still speaks
+        if (
+            failed is not None
+            and boundary is None
+            and (_PARTICIPLE.search(verb.group()) or _SAME_SUBJECT.fullmatch(text, failed, verb.start()))
+        ):
+            continue  # '…, she said, warning that …', '…, said it welcomed …': the unnamed speaker again
         clause_start = boundary if boundary is not None else _opening_end(text, unit.start, verb.start())
         shape_attribution = _verb_attribution(text, unit, clause_start, verb, quotes, speakers, found)
         if shape_attribution is None:
@@ -168,9 +179,11 @@ def attributions(
             continue
         failed = None
         attribution, end = shape_attribution
-        if found and attribution.holder == found[-1].holder and boundary is not None:
-            previous = found[-1]
-            found[-1] = _widen(previous, attribution.words)
+        same_speaker = found and attribution.holder == found[-1].holder
+        if same_speaker and (boundary is not None or found[-1].shape == "quote-first"):
+            # "EAM stressed that …, and said that …"; "“…,” declared von der Leyen …, where she affirmed
+            # that …": one speaker, one sentence, one passage.
+            found[-1] = _widen(found[-1], attribution.words)
         else:
             if found and found[-1].words.end > clause_start and found[-1].shape != "quote-first":
                 found[-1] = _cut(found[-1], clause_start, text)
@@ -222,7 +235,7 @@ def _verb_attribution(
     name = re.sub(r"\s+", " ", verb.group().lower())
     if name == "according to":
         return _according(text, unit, clause_start, verb, speakers)
-    comma = text.rfind(", ", clause_start, verb.start())
+    comma = _last_comma(text, clause_start, verb.start())
     words_before = len(text[clause_start:comma].split()) if comma >= 0 else 0
     relative = comma >= 0 and re.match(r",\s+who\b", text[comma : verb.start()])
     if _SHORT_TAIL.match(text, verb.end(), unit.end) and words_before >= 3 and not relative:
@@ -248,6 +261,19 @@ def _verb_attribution(
         words = inner[0].words  # "said: “…”": the quote is all that was said
     statement = bool(_STATEMENT.match(text, verb.end()))
     return Attribution(holder[0], words, name, "verb-first", holder[1], statement), end
+
+
+def _last_comma(text: str, start: int, end: int) -> int:
+    """The last comma that ends a clause, also inside closing quote marks ('take “the appropriate
+    decision,” Foreign Minister … told'); -1 when there is none."""
+    position = text.rfind(",", start, end)
+    while position >= 0:
+        if text[position + 1 : position + 2] == " " or (
+            text[position + 1 : position + 2] in '”"’' and text[position + 2 : position + 3] == " "
+        ):
+            return position
+        position = text.rfind(",", start, position)
+    return -1
 
 
 def _words_start(text: str, verb: re.Match[str], name: str, unit: Span, quotes: QuoteIndex) -> int:

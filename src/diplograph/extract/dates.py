@@ -45,19 +45,41 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 
+# A range of days ("10-11 May 2024", "May 10-11, 2024", "28–29 February") is dated by its first day: a
+# meeting of several days is dated by the day it opened.
+_FIRST_DAY = r"(?:(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*[-–]\s*)?"
+_LAST_DAY = r"(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+# Each pattern first looks at what may start it, at the start of a word: a regular expression is otherwise
+# tried at every character of the article.
 ABSOLUTE_PATTERNS = (
-    re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b"),  # May 10, 2023 / April 14
-    re.compile(_WEEKDAY + r"(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
+    re.compile(  # May 10, 2023 / April 14
+        r"(?<!\w)(?=[A-Z])" + _WEEKDAY + _MONTH + r"\s+" + _DAY + _LAST_DAY + r"(?:,?\s+" + _YEAR + r")?\b"
+    ),
+    re.compile(  # Friday 14th April 2017 / 10-11 May 2024 / the 3rd of May
+        r"(?<!\w)(?=\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|the)"
+        + _WEEKDAY
+        + r"(?:the\s+)?"
+        + _FIRST_DAY
+        + _DAY
+        + r"\s+(?:of\s+)?"
+        + _MONTH
+        + r"(?:,?\s+"
+        + _YEAR
+        + r")?\b"
+    ),
     re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b"),  # January 2017
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
 )
 RELATIVE_PATTERN = re.compile(
-    r"\b(?:(?P<direction>last|next|this|on|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+)?"
+    r"(?<!\w)(?=[lntoemwfsya0-9])(?:\b(?:(?P<direction>last|next|this|on|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+)?"
     r"(?P<unit>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|today|"
-    r"yesterday|tomorrow)\b|\bthe\s+(?P<before>day\s+before|day\s+after|previous\s+day|next\s+day)\b|"
-    r"\b(?P<same>that\s+day|the\s+same\s+day)\b",
+    r"yesterday|tomorrow)\b|\bthe\s+(?P<before>day\s+before|day\s+after|previous\s+day|next\s+day|following\s+day)\b|"
+    r"\b(?P<count>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<shift>later|earlier|before|after)\b|"
+    r"\b(?P<same>that\s+(?:day|morning|afternoon|evening|night)|the\s+same\s+day|at\s+the\s+same\s+time|"
+    r"(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b)",
     re.IGNORECASE,
 )
+COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # A month without a day or year ("in June", "last November", "next month's talks in July"): the nearest such
 # month before or after publication, as the tense says. Month names must be capitalised ("may" is a verb).
 MONTH_ALONE = re.compile(
@@ -78,6 +100,9 @@ class DateMention:
     span: Span
     value: PartialDate | None
     relative: bool
+    # "The talks came a day after Blinken met Netanyahu": the day of what the words after "before" or
+    # "after" tell, when the clause before them is the one dated (here the day before the talks).
+    complement: PartialDate | None = None
 
 
 def absolute_dates(text: str, default_year: int | None) -> list[DateMention]:
@@ -108,7 +133,7 @@ def _absolute_value(match: re.Match[str], default_year: int | None) -> PartialDa
         return None
     if groups.get("day") is None:
         return PartialDate(year, month)
-    value = _safe(year, month, int(groups["day"]))
+    value = _safe(year, month, int(groups.get("first") or groups["day"]))
     weekday = groups.get("weekday")
     if value and weekday and value.as_date() and WEEKDAYS[value.as_date().weekday()] != weekday.lower():  # type: ignore[union-attr]
         return None  # "Friday 14th April" in a year where it is not a Friday: the year is wrong
@@ -137,16 +162,40 @@ def article_year(text: str, published: date | None) -> int | None:
 
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are|was|were|had\s+been)\s+(?:\w+\s+)?due\s+to|scheduled|planned|to\s+be\s+held|"
-    r"(?:is|are)\s+to|(?:is|are)\s+set\s+to|expected\s+to|upcoming|forthcoming)\b",
+    r"(?:is|are)\s+to|(?:is|are)\s+set\s+to|expected\s+to|upcoming|forthcoming|"
+    # "He said he would meet his Indian counterpart … in mid-January": the future of reported speech.
+    r"would\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|attend|go|come|see))\b",
     re.IGNORECASE,
 )
 
 
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence around ``position`` starts: after the last '. ' that does not end an initial
+    ('S. Jaishankar') and after the last line break."""
+    line = text.rfind("\n", 0, position) + 1
+    stop = text.rfind(". ", line, position)
+    while stop > line and _INITIAL.search(text, max(line, stop - 3), stop):
+        stop = text.rfind(". ", line, stop)
+    return max(line, stop + 1)
+
+
+_INITIAL = re.compile(r"(?:^|\W)[A-Z]$")
+
+
 def _speaks_of_future(text: str, span: Span) -> bool:
-    """Whether the sentence around a date expression speaks of what is yet to come."""
-    start = max(text.rfind(". ", 0, span.start), text.rfind("\n", 0, span.start)) + 1
+    """Whether the clause around a date expression speaks of what is yet to come: "Modi and Sharif's meeting
+    in Ufa in July produced a joint statement …, and the talks … scheduled for New Delhi in August, were
+    called off" — the tense of the second clause is not that of the first."""
+    start = _sentence_start(text, span.start)
     ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
-    return bool(FUTURE.search(text, start, min(ends) if ends else len(text)))
+    end = min(ends) if ends else len(text)
+    before = [m.end() for m in CLAUSE_JOIN.finditer(text, start, span.start)]
+    after = CLAUSE_JOIN.search(text, span.end, end)
+    return bool(FUTURE.search(text, before[-1] if before else start, after.start() if after else end))
+
+
+# Where a sentence joins two clauses, each with a tense of its own.
+CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s|\s[—–]\s")
 
 
 def resolve_relative_date(
@@ -158,6 +207,10 @@ def resolve_relative_date(
 ) -> PartialDate | None:
     """Resolve one relative expression, or return None when the article does not make it certain."""
     groups = match.groupdict()
+    if groups.get("count"):
+        days = shift_in_days(match)
+        day = reference.as_date() if reference else None
+        return PartialDate.of(day + timedelta(days=days)) if day else None
     if groups.get("before"):
         if reference is None or reference.as_date() is None:
             return None
@@ -191,6 +244,40 @@ def resolve_relative_date(
     return None
 
 
+def shift_in_days(match: re.Match[str]) -> int:
+    """How many days 'three days later', 'a day earlier', 'the day before' move from their day."""
+    if match.group("before"):
+        return -1 if match.group("before").lower() in ("day before", "previous day") else 1
+    count = match.group("count").lower()
+    days = COUNTS.get(count) or int(count)
+    return days if match.group("shift").lower() in ("later", "after") else -days
+
+
+# "The talks came a day after Blinken met …": a meeting told before (the dated subject), a predicate, then
+# the distance to another event told right after it.
+COMPLEMENT_BEFORE = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?(?:talks|meetings?|summit|visit|trip|session|conference)\s+"
+    r"(?:came|comes|was\s+held|were\s+held|took\s+place|began|opened)\s+$",
+    re.I,
+)
+
+
+def _complement(text: str, match: re.Match[str], reference: PartialDate | None) -> PartialDate | None:
+    """The day of the event after 'a day after' / 'the day before' when the words before them are dated by
+    the reference day: 'The talks came a day after Blinken met …' (talks on the 10th, meeting on the 9th)."""
+    if (
+        not (match.group("before") or match.group("shift"))
+        or reference is None
+        or reference.as_date() is None
+    ):
+        return None
+    if match.group("shift") and match.group("shift").lower() not in ("before", "after"):
+        return None
+    if not COMPLEMENT_BEFORE.search(text, max(0, match.start() - 50), match.start()):
+        return None
+    return PartialDate.of(reference.as_date() - timedelta(days=shift_in_days(match)))  # type: ignore[operator]
+
+
 def _resolve_weekday(
     weekday: int, direction: str, published: date | None, anchors: list[PartialDate]
 ) -> PartialDate | None:
@@ -221,13 +308,47 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
             continue
         reference = _last_day_before(found, span.start)
         future = _speaks_of_future(text, span)
-        if match.group("same"):
+        if _inside_quote(text, span.start):
+            value = None  # "today's good feelings will not last," Pompeo said: the day he spoke, not known
+        elif match.group("same"):
             value = _same_day(found, span.start, published, future)
         else:
             value = resolve_relative_date(match, published, anchors, reference, future)
-        found.append(DateMention(span, value, relative=True))
+        found.append(DateMention(span, value, relative=True, complement=_complement(text, match, reference)))
+    found.extend(_years_alone(text, found))
     found.extend(_months_alone(text, published, found))
     return sorted(found, key=lambda mention: mention.span)
+
+
+# A year alone: "will host the next summit in 2025", "the 2023 summit" (a year before a meeting noun).
+YEAR_ALONE = re.compile(
+    r"(?<!\w)(?=[ibdt])(?:\b(?:in|by|during)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:[-–/]|and\b|or\b|,\s*(?:19|20)\d\d))|"
+    r"\b(?:the|its|their|this|that)\s+(?P<premodifier>(?:19|20)\d\d)\s+"
+    r"(?=(?:[\w-]+\s+)?(?:summit|meeting|talks|visit|conference|session|negotiations|round)\b))",
+    re.IGNORECASE,
+)
+
+
+def _years_alone(text: str, taken: list[DateMention]) -> list[DateMention]:
+    found = []
+    for match in YEAR_ALONE.finditer(text):
+        group = "year" if match.group("year") else "premodifier"
+        span = Span(match.start(group), match.end(group))
+        if any(span.start < other.span.end and other.span.start < span.end for other in taken):
+            continue  # "in May 2023": an absolute date already
+        found.append(DateMention(span, PartialDate(int(match.group(group))), relative=False))
+    return found
+
+
+def _year_in_sentence(text: str, position: int, found: list[DateMention]) -> int | None:
+    """'The 2023 summit, which Albanese was to host … in May': the year named before a bare month."""
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    years = {
+        m.value.year
+        for m in found
+        if start <= m.span.start < position and m.value and m.value.month is None and not m.relative
+    }
+    return years.pop() if len(years) == 1 else None
 
 
 def resolve_month(month: int, lead: str, published: date | None, future: bool) -> PartialDate | None:
@@ -258,9 +379,21 @@ def _months_alone(text: str, published: date | None, taken: list[DateMention]) -
         if any(span.start < other.span.end and other.span.start < span.end for other in taken):
             continue  # "in May 2023", "June 12": an absolute date already
         month = MONTHS[match.group("month").lower()]
-        value = resolve_month(month, lead.group("lead").lower(), published, _speaks_of_future(text, span))
+        year = _year_in_sentence(text, span.start, taken)
+        relative_year = RELATIVE_YEAR.match(text, match.end())
+        if year is not None:
+            value: PartialDate | None = PartialDate(year, month)
+        elif relative_year and published:  # "in September last year"
+            shift = {"last": -1, "next": 1, "this": 0}[relative_year.group("direction").lower()]
+            value = PartialDate(published.year + shift, month)
+            span = Span(span.start, relative_year.end())
+        else:
+            value = resolve_month(month, lead.group("lead").lower(), published, _speaks_of_future(text, span))
         found.append(DateMention(span, value, relative=True))
     return found
+
+
+RELATIVE_YEAR = re.compile(r"\s+(?P<direction>last|next|this)\s+year\b", re.IGNORECASE)
 
 
 def _same_day(
@@ -273,9 +406,15 @@ def _same_day(
     return max(earlier, key=lambda m: m.span.start).value if earlier else None
 
 
+def _inside_quote(text: str, position: int) -> bool:
+    """Whether ``position`` is inside quoted words of its paragraph."""
+    before = text[text.rfind("\n", 0, position) + 1 : position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _is_date_use(match: re.Match[str]) -> bool:
     """'the week', 'a year' alone are durations, not dates: require a direction or a weekday."""
-    if match.group("before") or match.group("same"):
+    if match.group("before") or match.group("same") or match.group("count"):
         return True
     unit = match.group("unit").lower()
     return unit in WEEKDAYS or unit in ("today", "yesterday", "tomorrow") or bool(match.group("direction"))
@@ -284,3 +423,17 @@ def _is_date_use(match: re.Match[str]) -> bool:
 def _last_day_before(found: list[DateMention], position: int) -> PartialDate | None:
     earlier = [m for m in found if m.span.end <= position and m.value and m.value.day is not None]
     return max(earlier, key=lambda m: m.span.start).value if earlier else None
+
+
+# "AMMAN, May 1 (Reuters) -", "Pyongyang, June 20 (KCNA) --", "ANTALYA, March 10. /TASS/.": a place at the
+# start of a paragraph, then the date the report was filed.
+_DATELINE_LEAD = re.compile(r"(?:^|\n)[A-Z][A-Za-z .'’-]{1,30},\s*$")
+_DATELINE_TAIL = re.compile(r"\.?\s*(?:\(|/|[-—–]{1,2}\s)")
+
+
+def is_dateline_date(text: str, span: Span) -> bool:
+    """Whether the date at ``span`` is that of a wire dateline, the day the report was filed."""
+    return bool(
+        _DATELINE_LEAD.search(text, max(0, span.start - 34), span.start)
+        and _DATELINE_TAIL.match(text, span.end)
+    )

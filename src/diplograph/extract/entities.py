@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from diplograph.extract.model import Entity, Mention, Span
 from diplograph.graph.uris import slugify
@@ -34,7 +35,12 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
         "envoy",
     ),
     (r"secretary[-\s]general|commissioner|high\s+representative|chair(?:man|woman|person)", "official"),
-    (r"(?:Maj\.?r?\s+|Brig\.\s+|Lt\.\s+)?Gen\.|(?:major\s+|brigadier\s+)?general", "military officer"),
+    (
+        # "Maj. Gen.", and without the periods of British usage, "Lt Gen (retd) Nasser Khan Janjua"
+        r"(?:Maj\.?r?\s+|Brig\.\s+|Lt\.\s+)?Gen\.|(?:Maj|Brig|Lt)\s+Gen\b(?:\s+\(retd\.?\))?|"
+        r"(?:major\s+|brigadier\s+)?general",
+        "military officer",
+    ),
 )
 _TITLE = re.compile(
     "(?:" + "|".join(f"(?:{pattern})" for pattern, _ in ROLE_TITLES) + ")(?![A-Za-z])", re.IGNORECASE
@@ -43,6 +49,17 @@ _TITLE = re.compile(
 _NAME = r"[A-Z][\w'’\-]+(?:[^\S\n]+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’\-]+){1,4}"
 # Titles match in any case ("President", "foreign minister"); names must be capitalised.
 _TITLED_NAME = re.compile(r"(?P<title>(?i:" + _TITLE.pattern + r"))[^\S\n]+(?P<name>" + _NAME + r")")
+# "Minister of Foreign Affairs of the Republic of Azerbaijan Jeyhun Bayramov": the state between the title
+# and the name, as press releases of ministries write it (a state of one word, or of two).
+_TITLE_OF_STATE_NAME = tuple(
+    re.compile(
+        r"(?P<title>(?i:"
+        + _TITLE.pattern
+        + r"))[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:(?:Republic|Kingdom|State)"
+        r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?)?(?P<state>" + state + r")[^\S\n]+(?P<name>" + _NAME + r")"
+    )
+    for state in (r"[A-Z][\w’'-]+", r"[A-Z][\w’'-]+[^\S\n]+[A-Z][\w’'-]+")
+)
 _APPOSITIVE_NAME = re.compile(
     r"(?P<title>(?i:" + _TITLE.pattern + r"))[^,.;:]{0,50},\s+(?P<name>" + _NAME + r")(?=[,.]|\s+[a-z])"
 )
@@ -79,6 +96,7 @@ class Recognised:
         return entity if entity is not None and entity.kind == "country" else None
 
 
+@lru_cache(maxsize=4096)
 def canonical_role(title: str) -> str:
     for pattern, role in ROLE_TITLES:
         if re.fullmatch(pattern, title.strip(), re.IGNORECASE):
@@ -224,6 +242,13 @@ def _titled_strangers(
         for m in (pattern.match(text, s) for s in starts)
         if m
     ]
+    for pattern in _TITLE_OF_STATE_NAME:
+        for start in starts:
+            match = pattern.match(text, start)
+            if match and any(
+                gazetteer.entities[n.key].kind == "country" for n in gazetteer.lookup(match["state"])
+            ):
+                matches.append(match)
     if titles:
         matches.extend(_NAME_THEN_TITLE.finditer(text))
     for match in matches:
@@ -257,6 +282,7 @@ def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     short forms within the article, unless two people of the article share them."""
     owners: dict[str, set[str]] = {}
     people: dict[str, Entity] = {}
+    own_tokens: dict[str, set[str]] = {}
     for mention in mentions:
         entity = mention.entity
         if entity.kind != "person":
@@ -270,6 +296,7 @@ def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         # Family names come last in most languages and first in others ("Wang Yi", "Kim Jong Un",
         # "Yoon Suk Yeol"), so every part may be used alone; parts two people share are left out.
         short_forms = set(tokens)
+        own_tokens.setdefault(entity.key, set()).update(short_forms)
         for token in short_forms:
             owners.setdefault(token, set()).add(entity.key)
     result = list(mentions)
@@ -282,10 +309,28 @@ def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     )
     for match in pattern.finditer(text):
         span = Span(match.start(), match.end())
+        if _inside_longer_name(text, span, own_tokens[unique[match.group()].key]):
+            continue  # "Mullah Abdul Ghani Baradar" is not Ashraf Ghani, "Lee Jae Myung" not Lee Myung-bak
         if not any(span.start < other.end and other.start < span.end for other in taken):
             result.append(Mention(unique[match.group()], span))
             taken.append(span)
     return result
+
+
+_NAME_BEFORE = re.compile(r"(?<![.!?:;])\s(?P<word>[A-Z][\w’'-]+)[^\S\n]+$")
+_NAME_AFTER = re.compile(r"[^\S\n]+(?P<word>(?:al-|bin\s+)?[A-Z][a-z][\w’'-]*)")
+
+
+def _inside_longer_name(text: str, span: Span, own: set[str]) -> bool:
+    """Whether a short name is one part of someone else's full name: a capitalised word right before it
+    that is no title, no honorific and no part of the person's own name ('Mr Bhutto Zardari'), or such a
+    word right after it."""
+    before = _NAME_BEFORE.search(text, max(0, span.start - 30), span.start)
+    word = before.group("word") if before else None
+    if word and word not in own and word.lower().rstrip(".") not in _TITLE_FIRST_WORDS | _HONORIFICS:
+        return True
+    after = _NAME_AFTER.match(text, span.end)
+    return bool(after and after.group("word") not in own)
 
 
 def _with_role(
@@ -319,8 +364,9 @@ def _with_role(
         if after and not _APPOSITION_BREAK.search(after.group("context")):
             role = canonical_role(after.group("title"))
             context = Span(mention.span.end, mention.span.end + after.end())
-    if _international_body_in(context, mentions):
-        return Mention(entity, mention.span, role=role, represents=None)  # "European Council President X"
+    if _international_body_in(context, mentions) or _FORMER.search(text, context.start, mention.span.start):
+        # "European Council President X"; "former Nigerian President Olusegun Obasanjo" speaks for no state
+        return Mention(entity, mention.span, role=role, represents=None)
     represents = _state_in(context, mentions, demonyms, gazetteer, text) or entity.country
     inner = _TITLE.match(mention.span.of(text))  # an alias that carries the title: "Crown Prince X"
     if role is None and inner:
@@ -330,10 +376,11 @@ def _with_role(
     return Mention(entity, mention.span, role=role, represents=represents)
 
 
+_FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
 # "Foreign Minister of Uzbekistan Bakhtiyor Saidov": the state may stand between the title and the name.
 _TITLE_BEFORE_NAME = re.compile(
     r"(?P<title>" + _TITLE.pattern + r")"
-    r"(?:\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}?)?\s*,?\s*(?:the\s+)?$",
+    r"(?:\s+of\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w’'-]*|of|the)\s+){1,6}?)?\s*,?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Mohammed bin Salman, the Saudi crown prince", not "Lula, who held talks with Chinese President Xi".
@@ -395,8 +442,8 @@ def _share_roles(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
 
 
 def _only_role(gazetteer: Gazetteer, person: str) -> str | None:
-    roles = {office.role for office in gazetteer.offices if office.person == person}
-    return roles.pop() if len(roles) == 1 else None
+    roles = gazetteer.roles.get(person, frozenset())
+    return next(iter(roles)) if len(roles) == 1 else None
 
 
 def _state_in(

@@ -5,13 +5,15 @@ Each unit of prose (a sentence, or sentences a quote runs across) is read for at
 attribution is a position when its words are quoted, when its verb states a view ("urged", "rejected"),
 or when the reported clause carries one (an evaluation, an obligation, the speaker's own intention); a
 relayed fact ("said the talks could take place in Astana") is not. A quote nobody is said to have spoken
-(a scare quote, the author's own words) is not a position either. Stance and topic come from the lexicon
-in ``stance.py``; findings record the rule that made them.
+(a scare quote, the author's own words) is not a position either, nor is a reported courtesy. Stance comes
+from the steps of ``stance.py``, topic from ``topics.py``; findings record the rules that made them
+("position:quote-first:named;stance:verb=urged").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from diplograph.extract.attribution import Attribution, attributions, reporting_verbs
 from diplograph.extract.dates import DateMention
@@ -19,17 +21,27 @@ from diplograph.extract.entities import Recognised
 from diplograph.extract.model import Entity, PartialDate, PositionFinding, Span
 from diplograph.extract.quotes import QuoteIndex, find_quotes, is_heading, units
 from diplograph.extract.speakers import Speakers
-from diplograph.extract.stance import carries_a_view, stance, topic
+from diplograph.extract.stance import carries_a_view, decide, is_courtesy
 from diplograph.extract.text import paragraphs
+from diplograph.extract.topics import topic
 
 # What a schedule says: who will meet or travel where and when. Relayed, it is a fact, not a view.
 _LOGISTICS = re.compile(
     r"\b(?:hold|holds|held|holding|meet|meets|met|meeting|meetings|visit|visits|visited|travel|travels|"
     r"travelled|traveled|attend|attends|attended|host|hosts|hosted|take\s+place|took\s+place|be\s+held|"
-    r"due\s+to|postponed|called\s+off|cancell?ed|rescheduled|arrive|arrived|talks\s+with|phone\s+call)\b",
+    r"due\s+to|postponed|called\s+off|cancell?ed|rescheduled|arrive|arrived|talks\s+with|phone\s+call|"
+    r"(?:spoke|spoken|speak|speaks|speaking|talked)\s+(?:\w+\s+)?by\s+(?:tele)?(?:phone|video))\b",
     re.IGNORECASE,
 )
 _PREDICATE = re.compile(r"\b(?:were|was|is|are|as|called|calling|dubbed|be|being|been)\s+(?:an?\s+|the\s+)?$")
+_OUTCOME = re.compile(
+    r"\b(?:agreed|signed|reached|adopted|launched|set\s+up|established|unveiled|approved|created|formed)\s+"
+    r"(?:on\s+)?(?:an?|the|this|that|its|their|our)\s+$",
+    re.IGNORECASE,
+)
+_COORDINATED_REPORT = re.compile(
+    r",?\s+and\s+(?:announced|said|added|noted|confirmed|told\s+\w+)\s+(?:that\s+)?", re.IGNORECASE
+)
 _BLOCK_INTRO = re.compile(r"\b(?:[Hh]ere\s+is\s+(?:how|what)|as\s+follows)\b")
 _SELF = re.compile(
     r"\s*(?:he|she|we|i|(?:his|her|our|my)\s+(?:own\s+)?(?:country|government|side|nation))\b", re.I
@@ -53,6 +65,7 @@ def find_positions(
                 previous = (unit, previous[1])
             continue
         for attribution in reported:
+            attribution = _without_schedule(text, attribution)
             if attribution.statement and attribution.holder.kind in ("organization", "country"):
                 speakers.statements.append(attribution.holder)
             rule = _rule(text, attribution, quotes, speakers)
@@ -78,6 +91,8 @@ def _rule(text: str, attribution: Attribution, quotes: QuoteIndex, speakers: Spe
     if any(_counts(text, q) for q in quotes.within(words)) or quotes.covering(words.start):
         return f"quoted-{attribution.shape}:{how}"
     said = words.of(text)
+    if is_courtesy(said):
+        return None  # thanks for the hospitality: a courtesy, reported, states no view
     if attribution.stance_verb:
         return f"reported-stance-verb:{how}"
     if carries_a_view(said):
@@ -91,11 +106,28 @@ def _rule(text: str, attribution: Attribution, quotes: QuoteIndex, speakers: Spe
     return None
 
 
+def _without_schedule(text: str, attribution: Attribution) -> Attribution:
+    """'said the bloc was “not competing with anyone” and announced that he would host the next summit in
+    Kazan': a second report joined by 'and' that only relays a schedule is not part of the position."""
+    said = attribution.words.of(text)
+    if " and " not in said:
+        return attribution
+    for match in _COORDINATED_REPORT.finditer(said):
+        tail = said[match.end() :]
+        if _LOGISTICS.search(tail) and not carries_a_view(tail):
+            words = Span(attribution.words.start, attribution.words.start + match.start())
+            return replace(attribution, words=words)
+    return attribution
+
+
 def _counts(text: str, quote) -> bool:
-    """A quote of several words, or one word as the predicate of what is said ('were a “narrative”')."""
+    """A quote of several words, or one word as the predicate of what is said ('were a “narrative”'). The
+    quoted name of an outcome ('had agreed an “upgraded export supply mechanism”', 'reached a “five-point
+    consensus”') relays a fact: the clause must carry a view of its own."""
+    lead = text[max(0, quote.outer.start - 25) : quote.outer.start]
     if quote.word_count(text) >= 2:
-        return True
-    return bool(_PREDICATE.search(text[max(0, quote.outer.start - 25) : quote.outer.start]))
+        return not _OUTCOME.search(lead)
+    return bool(_PREDICATE.search(lead))
 
 
 def _speaks_of_itself(text: str, attribution: Attribution, speakers: Speakers) -> bool:
@@ -166,14 +198,15 @@ def _position(
 ) -> PositionFinding:
     quoted = words.of(text)
     context = Span(min(sentence.start, words.start), max(sentence.end, words.end)).of(text)
+    decision = decide(quoted, context, verb)
     return PositionFinding(
         holder=holder,
         topic=topic(quoted, context),
-        stance=stance(quoted, context, verb),
+        stance=decision.stance,
         quote=words,
         sentence=Span(min(sentence.start, words.start), max(sentence.end, words.end)),
         date=_date_in(sentence, words, dates),
-        rule=f"position:{rule}",
+        rule=f"position:{rule};{decision.rule}",
     )
 
 

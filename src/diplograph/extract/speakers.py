@@ -19,12 +19,15 @@ from diplograph.extract.model import Entity, Mention, Span
 from diplograph.extract.quotes import QuoteIndex
 from diplograph.graph.uris import slugify
 
+# A state's press speaks for it only when it is the state's own ("its state media"; "Israeli media"
+# are journalists).
 _BODY = (
-    r"(?:(?:foreign|defen[cs]e|interior|finance|trade|justice|home|external\s+affairs|presidential|"
+    r"(?:(?:(?:foreign|defen[cs]e|interior|finance|trade|justice|home|external\s+affairs|presidential|"
     r"prime\s+minister'?s?|state|military|federal)\s+)?"
     r"(?:ministry|ministries|office|presidency|government|cabinet|administration|embassy|mission|"
-    r"delegation|military|army|armed\s+forces|media|television|news\s+agency|parliament|side|"
-    r"authorities|leadership|palace|spokes(?:man|woman|person))\b"
+    r"delegation|military|army|armed\s+forces|parliament|side|authorities|leadership|palace|"
+    r"spokes(?:man|woman|person))|(?:state|state-run|state-owned|official|government)\s+"
+    r"(?:media|television|tv|news\s+agency|press))\b"
 )
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _AFTER_POSSESSIVE_BODY = re.compile(r"\s*(?:['’]s?)\s+(?:own\s+)?" + _BODY, re.IGNORECASE)
@@ -49,6 +52,11 @@ _THE_STATEMENT = re.compile(r"^\s*the\s+(?:\w+\s+)?(?:statement|readout|communiq
 _NAMED_SUBJECT = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]+\s*$|[A-Z][a-z]+\s+[A-Z][\w'’-]+\s*$"
 )
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|by|from|against|alongside|among|between)\s+(?:[\w'’.-]+\s+){0,4}?(?:[\w'’.-]+,\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}$"
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s*$", re.IGNORECASE)
 _AND = re.compile(r"\s*,?\s*(?:and|&)\s+(?:[\w.’'-]+\s+){0,5}?|\s*,\s*")
@@ -71,9 +79,13 @@ _TRAILING = re.compile(
     r"repeatedly|long|often|frequently|consistently|always|publicly|privately|openly|already|still|even|"
     r"further|on\s+\w+day|last\s+\w+|this\s+\w+))*\s*$"
 )
-# "Kemal Kilicdaroglu, the opposition leader, has called …": a name, then who he is.
+# "Kemal Kilicdaroglu, the opposition leader, has called …", "Khalil al-Hayya, Hamas's chief negotiator,
+# says": a name, then who he is (a particle joined by a hyphen to a capital, "al-Hayya", is in the name).
+_NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|abd|ul|ud)-[A-Z][\w'’-]*)"
+_NAME_TOKEN = re.compile(_NAME_WORD)
 _NAME_THEN_APPOSITIVE = re.compile(
-    r"\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+(?:the|a|an)\s+[^,]+$"
+    r"\s*(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}),\s+"
+    r"(?:the|a|an|[A-Z][\w'’-]*(?:'s|’s))\s+[^,]+$"
 )
 
 
@@ -82,6 +94,7 @@ def _words(listing: str) -> frozenset[str]:
 
 
 _NAME_PARTICLES = _words("bin bint ibn al el de da do dos das van von der den del della di du la le")
+_NOT_NAMES = _words("he she it we they his her its their the this that these those there then")
 _TITLE_WORDS = _words(
     """president prime minister ministers secretary foreign defence defense finance interior trade state
     deputy vice speaker house senator sen sen. rep rep. representative congressman congresswoman chancellor
@@ -92,7 +105,7 @@ _TITLE_WORDS = _words(
     adviser advisor special high commissioner attorney justice judge senior former acting interim
     opposition party the a an and of for external affairs home economy energy health army navy press
     white premier first top aide presidential republican democrat democratic conservative labour liberal
-    his her royal"""
+    his her royal cabinet mullah ayatollah imam brigadier marshal"""
 )
 _BODY_WORDS = re.compile(
     r"\b(?:Watch|Agency|Organi[sz]ation|Council|Ministry|Party|Front|Movement|Group|Bank|Fund|Court|Union|"
@@ -133,7 +146,11 @@ class Speakers:
             before = [m for m in self.mentions_in(Span(unit.start, slot.start + who.start())) if _agent(m)]
             if before and slot.start + who.start() - before[-1].span.end <= 2:
                 return self._keep(before[-1], "relative")
-        persons = [m for m in inside if m.entity.kind == "person" and not self._possessive(m)]
+        persons = [
+            m
+            for m in inside
+            if m.entity.kind == "person" and not self._possessive(m) and not self._object(slot, m)
+        ]
         if persons:
             return self._keep(persons[0], "named")
         stranger = self._stranger(slot)
@@ -164,6 +181,16 @@ class Speakers:
         if named and not _BODY_WORDS.search(named.group()):
             self.unknown.append(slot.start)  # "Mr Johnson said": someone unknown speaks; pronouns stop here
         return None
+
+    def _object(self, slot: Span, mention: Mention) -> bool:
+        """'A senior State Department official traveling with Blinken said', '… reached a consensus with
+        Myanmar's junta chief, Senior General Min Aung Hlaing, calling for': a person after a preposition is
+        its object, not the subject of the verb."""
+        return bool(
+            _PREPOSITION_BEFORE.search(
+                self.text, max(slot.start, mention.span.start - 60), mention.span.start
+            )
+        )
 
     def _outside_relatives(self, slot: Span, inside: list[Mention]) -> list[Mention]:
         """'The Saudi crown prince, who met Blinken in Riyadh, said': Blinken is not the subject."""
@@ -204,18 +231,25 @@ class Speakers:
             bare = token.strip(",")
             if bare != token and name:
                 break
-            if bare[:1].isupper() or (name and bare.lower() in _NAME_PARTICLES):
+            if (
+                bare[:1].isupper()
+                or _NAME_TOKEN.fullmatch(bare)
+                or (name and bare.lower() in _NAME_PARTICLES)
+            ):
                 name.insert(0, bare)
                 continue
             break
-        while name and (name[0].lower() in _TITLE_WORDS or name[0].lower() in _NAME_PARTICLES):
-            name.pop(0)
-        while name and self._is_known(name[0]):
-            name.pop(0)
+        name = self._bare_name(name)
         if not name:
             return None
         if len(name) == 1:
-            return self.minted.get(name[0]) or self._last_named(name[0], slot.start)
+            short = name[0]
+            return (
+                self.minted.get(short) or self._last_named(short, slot.start) or self._full_name(short, slot)
+            )
+        return self._mint(name)
+
+    def _mint(self, name: list[str]) -> Entity | None:
         label = " ".join(name)
         if (
             _BODY_WORDS.search(label)
@@ -227,6 +261,29 @@ class Speakers:
         for part in name:
             self.minted.setdefault(part, entity)
         return entity
+
+    def _full_name(self, short: str, slot: Span) -> Entity | None:
+        """'Mullah Baradar said' after '…, Mullah Abdul Ghani Baradar': the name in full, titles dropped."""
+        if len(short) < 3 or not short[0].isupper() or short.lower() in _NOT_NAMES:
+            return None
+        pattern = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4})" + re.escape(short) + r"\b")
+        earlier = pattern.search(self.text, 0, slot.start)
+        if earlier is None:
+            return None
+        name = self._bare_name([*earlier.group(1).split(), short])
+        return self._mint(name) if len(name) > 1 else None
+
+    def _bare_name(self, name: list[str]) -> list[str]:
+        """The name without the titles, particles and known words before it ('Estonian Prime Minister Kaja
+        Kallas' → Kaja Kallas)."""
+        start = 0
+        while start < len(name) and (
+            name[start].lower() in _TITLE_WORDS
+            or name[start].lower() in _NAME_PARTICLES
+            or self._is_known(name[start])
+        ):
+            start += 1
+        return name[start:]
 
     def _last_named(self, short: str, before: int) -> Entity | None:
         """'Kim says' when two Kims are named in the article: the last one named in full before."""
@@ -314,6 +371,8 @@ class Speakers:
             entity = mention.entity
             if self._possessive(mention) and not self._followed_by_body(mention):
                 continue
+            if self._object(slot, mention) or _PLACE_BEFORE.search(self.text, slot.start, mention.span.start):
+                continue  # "leaders meeting in Jakarta …, calling for": where, not who
             if entity.kind in ("organization", "country"):
                 return entity
             gazetteer = self.recognised.gazetteer

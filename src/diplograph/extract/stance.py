@@ -1,104 +1,134 @@
-"""Stance and topic from a small, readable lexicon, so every stance can be explained by the words behind it.
+"""Stance: support, oppose, neutral or other towards the topic of a statement, by a fixed order of steps.
 
-Cues are word stems. A cue under a negation in its own clause ("not good", "does not present a threat",
-"without foreign interference") does not count as itself: a denied support cue is opposition, a denied
-oppose cue cancels. Words of the topic that a stance is about ("ceasefire", "cooperation") count only
-towards the stance, never as the sign that a reported clause carries a view at all.
+The first step that applies decides, and names itself in the position's rule ("stance:verb=urged"), so
+every stance can be explained by the words behind it. The words are those the actor is reported to have
+said (the quote, or the reported clause); the lexicon of each step is in ``lexicon.py``.
+
+1. courtesy → other. A greeting or thanks to a host ("very happy to see him", "for the hospitality"),
+   or one's own side regretting or apologising. First, because courtesies are full of warm words
+   ("friend", "excellent organization") that take no stance on any issue.
+2. verb → the reporting verb's own judgement. Welcomed, praised, hailed, backed, defended → support;
+   condemned, rejected, warned, denounced, accused, criticised, dismissed → oppose; said, told, noted,
+   added, stressed, described → none. The verb is the reporter's summary of the whole speech act, so it
+   outranks single words inside it ("warned that the bloc was making promises it could not keep").
+   Verbs of demand and promise (urged, called for, demanded, pledged) are support of what they ask for,
+   but what they ask for may itself be judged ("urged the U.S. to abandon its demands …, describing them
+   as unprofessional"): they decide right after step 3.
+3. evaluation → evaluative words ("historic", "essential", "unacceptable", "a threat"), read with the
+   scope of negation: a negator (not, no, never, without, cannot, n't) denies the nearest evaluation
+   after it within seven words of its clause, and nothing beyond. A denied support word is opposition
+   ("not helpful"); a denied opposition verb accepts ("was not opposed to ASEAN playing a role"); any other
+   denied opposition word cancels ("does not present a threat"). "No" and "without" deny only the noun
+   they introduce ("would spare no effort to support"); "not only X", "not X but Y" and "no X without Y"
+   deny nothing. A remedy of an evil ("to address the pains of our people") speaks for the
+   remedy. More opposition than support, or as much, is opposition. After a verb of description
+   ("described X as Y", 'called X "Y"') steps 3–6 read from the description Y on: X is only what it is
+   about ("described trilateral security cooperation as …" is no support of cooperation).
+4. neutrality → saying the speaker's side is against nobody or takes no side ("not competing with
+   anyone", "never provided lethal weapons to any party").
+5. hedge → neutral: what could happen, on conditions or after study ("possible only as a result of the
+   work", "whether … depends on", "would study the details"). Before demands, because a conditional
+   "would" or "should" promises nothing.
+6. demand → demands, intentions and wishes ("must", "should", "will", "would like to", "hope", "call
+   for", "responsibility") are support of what they ask for; a prohibition ("must not", "refrain from", "no
+   intention") is opposition. The topics a stance is about count here too: a peace, an agreement, a
+   ceasefire named is support, denied is opposition ("did not come to Antalya to discuss a ceasefire").
+   Last of the cues, because they say what a statement is about more than how the speaker judges it.
+7. context → a passage with no reporting verb of its own (a quote continuing the last one): steps 3–6
+   on the rest of its sentence.
+8. none → neutral: the speaker relays an account or a fact.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from diplograph.extract import lexicon
 from diplograph.extract.model import Stance
 from diplograph.extract.patterns import alternatives, cue_pattern
 
-
-def _alternatives(*groups: str) -> str:
-    """One regex alternation from groups of cues separated by '|' (a group per line, for reading)."""
-    return "|".join(cue for group in groups for cue in alternatives(group))
+__all__ = ["StanceDecision", "carries_a_view", "decide", "is_courtesy"]
 
 
-# Evaluations and stances: these make a reported clause a position and decide its stance.
-SUPPORT_CUES = _alternatives(
-    "support|welcom|praise|commend|encourag|appreciat|grateful|value|hope|hoping",
-    "positive|constructive|fruitful|productive|useful|excellent|important|paramount|historic",
-    "success|succeed|step forward|new level|new era|opportunit|right direction|can be solved",
-    "ready to|willing|committed|determin|look forward|looking forward|invit",
-    "work together|working together|pool efforts|reinforc|strengthen|deepen|help|guardrail",
-    "friend|family|solidarity|unite\\b|uniting|unity|one voice",
-    "shoulder to shoulder|stand with|stands with|stood with|standing with",
-    "door is open|door was open|door remains open",
+def _cues(*groups: str) -> re.Pattern[str]:
+    """A word-initial pattern over groups of cues separated by '|' (a group per line, for reading)."""
+    return cue_pattern("|".join(cue for group in groups for cue in alternatives(group)))
+
+
+def _verbs(*groups: str) -> frozenset[str]:
+    return frozenset(word.replace("_", " ") for group in groups for word in group.split())
+
+
+_COURTESY = _cues(*lexicon.COURTESY)
+_OWN_REGRET = re.compile(
+    r"^(?:we|i|the\s+\w+\s+side|\w+\s+side)\s+(?:deeply\s+|sincerely\s+)?(?:regrets?|apologi[sz]es?)\b"
 )
-OPPOSE_CUES = _alternatives(
-    "reject|dismiss|oppos(?!ition)|condemn|denounc|deplor|protest|disagree|regret|concern|surprised",
-    "never accept|not accept|cannot accept|not tolerate|never tolerate|not allow|not convinced|unconvinced",
-    "sceptic|skeptic|unacceptable|unrealistic|unprofessional|unjustified|unconstitutional|illegal",
-    "unbecoming|undiplomatic|irresponsible|unfounded|baseless|groundless|absurd|impossible|fruitless",
-    "wrong|dangerous|serious|reckless|brazen|disregard|manipulat|hypocri|double standard|slander|blame",
-    "biased|disproportionate|sham|farce|puppet|standstill|deadlock",
-    "accus(?:e|es|ed|ing)\\b|interfer|provocat|hostil|aggressi|bullying|bully|hegemon|coerci|intimidat",
-    "undermin|destabili|escalat|confrontation|isolat|violat|sanction|terroris|dictator",
-    "invasion|occupation|war crime|genocide|massacre|atrocit|catastroph|pain|suffering|anger|revenge",
-    "for the sake of|irritant|abandon|get rid of|have to leave|must leave|withdrawal of|removal of",
+_SUPPORTING_VERBS = _verbs(*lexicon.SUPPORTING_VERBS)
+_OPPOSING_VERBS = _verbs(*lexicon.OPPOSING_VERBS)
+_DEMANDING_VERBS = _verbs(*lexicon.DEMANDING_VERBS)
+_SUPPORT = _cues(*lexicon.SUPPORT_EVALUATIONS)
+_OPPOSE = _cues(*lexicon.OPPOSE_EVALUATIONS)
+_OPPOSE_PHRASES = tuple((word, re.compile(pattern)) for word, pattern in lexicon.OPPOSE_PHRASES)
+_OPPOSING_STANCE = re.compile(r"(?:" + lexicon.OPPOSING_STANCES + ")")
+_OWN_NEGATION = re.compile(
+    r"(?:not|never|cannot|won't|(?:will|would|shall|do|does|did|can|could|must)\s+not)\b"
 )
-# Cues that need a phrase around a word, each tried only where its word occurs: a threat named as such
-# ("a direct threat", "poses a threat", not "where the threats come from"), fuelling a conflict.
-OPPOSE_PHRASES: tuple[tuple[str, str], ...] = (
-    (
-        "threat",
-        r"threaten|\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?threat|(?:is|was|are|were|as|poses?|posed|posing|"
-        r"constitutes?|represents?|presents?|present)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?threats?",
-    ),
-    ("fuel", r"fuel\w*\s+(?:the\s+)?(?:conflict|war|tension|violence|crisis)"),
+_REMEDY = re.compile(
+    r"\b(?:" + lexicon.REMEDIES + r")\s+(?:(?:together|jointly|up|against|to)\s+){0,3}(?:[\w'-]+\s+){0,3}$"
 )
-# Topics a stance is about: a call for them is support, a refusal of them opposition.
-SUPPORT_TOPICS = _alternatives(
-    "ceasefire|cease-fire|truce|peace|agreement|settlement|solution|progress|reform|integration",
-    "cooperation|dialogue|partnership|stability|tranquillity|reconcil|normali|de-escalat",
-    "end (?:the|this) (?:conflict|war|fighting|violence)",
-)
-_SUPPORT = cue_pattern(SUPPORT_CUES)
-_OPPOSE = cue_pattern(OPPOSE_CUES)
-_OPPOSE_PHRASES = tuple((word, re.compile(pattern)) for word, pattern in OPPOSE_PHRASES)
-_TOPIC_CUE = cue_pattern(SUPPORT_TOPICS)
-_NEGATION = re.compile(r"\b(?:not|no|never|without|nor|neither|cannot|n't)\b|n't\b")
+_NEUTRALITY = re.compile(lexicon.NEUTRALITY)
+_HEDGE = _cues(*lexicon.HEDGES)
+_DEMAND = _cues(*lexicon.DEMANDS)
+_PROHIBITION = _cues(*lexicon.PROHIBITIONS)
+_TOPIC = _cues(*lexicon.SUPPORT_TOPICS)
+
+_NEGATOR = re.compile(r"\b(?:not|no|never|without|nor|neither|cannot|nothing)\b|n't\b")
+# "No" and "without" deny the noun they introduce ("without foreign interference"), not what follows it
+# ("would spare no effort to support the Afghan people").
+_DETERMINER = re.compile(r"(?:no|without)\s+(?:\S+\s+)?$")
+_NOT_ONLY = re.compile(r"not\s+(?:only|just|merely)\b")
 _PROHIBITIVE = re.compile(
     r"\b(?:let\s+us\s+not|let's\s+not|must\s+not|mustn't|should\s+not|shouldn't|do\s+not|don't|"
     r"(?:not|never)\s+(?:allow|tolerate|permit))\b"
 )
+# "not the end of the peace process, but the beginning": a correction, not a denial of the topic.
+_CONTRAST = re.compile(
+    r"[^.;:!?]{0,25}?,?\s+but\s+(?:rather\s+|also\s+)?(?:the|a|an|its|their|our|to|in|of)\b"
+)
+# "no solution without Syria's participation": the second negation undoes the first.
 _UNLESS = re.compile(r"\w*\s+(?:\w+\s+){0,2}?(?:without|unless|except)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]|\b(?:but|while|whereas|although)\b")
-# Saying one's own side regrets or apologises is neither support nor opposition of anyone else.
-_OWN_REGRET = re.compile(
-    r"^(?:we|i|the\s+\w+\s+side|\w+\s+side)\s+(?:deeply\s+|sincerely\s+)?(?:regrets?|apologi[sz]es?)\b"
+# Background in a relative clause closed by a comma ("Pakistan, which had lost more lives to terrorism
+# than any other member, was part of the solution") is not what the speaker takes a stance on.
+_BACKGROUND = re.compile(r",\s+(?:which|who)\s+(?!(?:he|she|they|it)\s)[^,;“”\"]*,")
+_DESCRIBING = _verbs(
+    "described describes describing dismissed dismisses dismissing labelled labeled branded termed"
 )
-_DESCRIBING = re.compile(
-    r"described|describes|describing|dismissed|dismisses|dismissing|labell?ed|branded|termed", re.I
-)
-_CALLING = re.compile(r"called|calls|calling|dubbed|labell?ed|branded|termed", re.IGNORECASE)
-_QUOTED_PREDICATE = re.compile(r"[“\"‘«](?P<predicate>[^“”\"‘«»]+)[”\"’»][^“\"‘«]*$")
-# The reporting verb's own stance, used when the words themselves carry no cue.
-SUPPORTING_VERB = re.compile(
-    r"\b(?:urged|urges|urging|called\s+for|calls\s+for|calling\s+for|called\s+on|calls\s+on|welcomed|"
-    r"welcomes|praised|praises|hailed|hails|backed|endorsed|defended|defends|spoke\s+highly)\b",
-    re.IGNORECASE,
-)
-OPPOSING_VERB = re.compile(
-    r"\b(?:warned|warns|warning|condemned|condemns|rejected|rejects|criticized|criticised|criticizes|"
-    r"criticises|accused|accuses|denounced|dismissed|dismisses|blasted|slammed|deplored|protested|"
-    r"objected|cautioned|citing)\b",
-    re.IGNORECASE,
-)
+_CALLING = _verbs("called calls calling dubbed labelled labeled branded termed")
+_PREDICATE_AS = re.compile(r"\bas\s+(?P<predicate>.+)$", re.DOTALL)
+_QUOTED_PREDICATE = re.compile(r"[“\"‘«](?P<predicate>[^“”\"‘«»]+)[”\"’»]")
+# Obligation, intention or an absolute claim: what makes a reported clause more than a relayed fact.
 _MODAL = re.compile(
     r"\b(?:must|should|need\s+to|needs\s+to|needed\s+to|have\s+to|has\s+to|had\s+to|ought\s+to|"
     r"will\s+not|won't|would\s+not|cannot|can't|could\s+not|never|only\s+if|unless|ready\s+to|"
-    r"willing\s+to|determined\s+to|intends?\s+to|wants?\s+to|wanted|hopes?|priority|no\s+intention|"
-    r"inalienable|integral\s+part|indisputabl\w*|red\s+lines?|non-negotiable|sovereign\s+right)\b"
+    r"willing\s+to|determined\s+to|intends?\s+to|wants?\s+to|wanted|hopes?|hoped|hoping|desire|priority|"
+    r"no\s+intention|inalienable|integral\s+part|indisputabl\w*|red\s+lines?|non-negotiable|sovereign\s+right)\b"
 )
-
-
 _QUOTE_MARKS = str.maketrans({"’": "'", "“": None, "”": None, '"': None, "‘": None})
+
+
+@dataclass(frozen=True)
+class StanceDecision:
+    """A stance, the step that decided it and the cue it found ('' for none)."""
+
+    stance: Stance
+    step: str
+    cue: str = ""
+
+    @property
+    def rule(self) -> str:
+        return f"stance:{self.step}" + (f"={self.cue}" if self.cue else "")
 
 
 def _plain(words: str) -> str:
@@ -106,133 +136,127 @@ def _plain(words: str) -> str:
     return words.lower().translate(_QUOTE_MARKS)
 
 
-def _matches(pattern: re.Pattern[str], lowered: str) -> list[re.Match[str]]:
-    found = list(pattern.finditer(lowered))
-    if pattern is _OPPOSE:
-        for word, phrase in _OPPOSE_PHRASES:
-            if word in lowered:
-                found.extend(phrase.finditer(lowered))
-    return found
+def _reading(words: str) -> str:
+    """The words as the steps read them: plain, without background relative clauses."""
+    return _BACKGROUND.sub(",", _plain(words))
 
 
-def _cues(pattern: re.Pattern[str], lowered: str) -> tuple[int, int]:
-    """(plain, negated) counts of the pattern's cues in the lowered words."""
-    plain = negated = 0
-    for match in _matches(pattern, lowered):
-        lead = lowered[max(0, match.start() - 40) : match.start()]
-        clause = _CLAUSE_BREAK.split(lead)[-1]
-        words = " ".join(clause.split()[-8:])
-        own = match.group().startswith(("not ", "never ", "cannot "))
-        # "no solution without X": the second negation undoes the first.
-        undone = _UNLESS.match(lowered, match.end())
-        if own or undone or not _NEGATION.search(words):
-            plain += 1
-        elif pattern is _OPPOSE and _PROHIBITIVE.search(words):
-            plain += 1  # "let us not get caught up in weaponising terrorism": opposed, not denied
+def decide(words: str, context: str = "", verb: str = "") -> StanceDecision:
+    """The stance of ``words`` reported with ``verb`` in the sentence ``context`` (steps 1–8 above)."""
+    base = words.lower()
+    lowered = _reading(base)
+    courtesy = _OWN_REGRET.search(lowered) or _COURTESY.search(lowered)
+    if courtesy:
+        return StanceDecision(Stance.OTHER, "courtesy", courtesy.group())
+    verb = " ".join(verb.lower().split())
+    if verb in _SUPPORTING_VERBS:
+        return StanceDecision(Stance.SUPPORT, "verb", verb)
+    if verb in _OPPOSING_VERBS:
+        return StanceDecision(Stance.OPPOSE, "verb", verb)
+    described = _PREDICATE_AS.search(base) if verb in _DESCRIBING else None
+    if described is None and verb in _CALLING:
+        described = _QUOTED_PREDICATE.search(base)
+    if described is not None:  # what is described is only what it is about: read from the description on
+        lowered = _reading(base[described.start("predicate") :])
+    found = _evaluation(lowered)
+    if found is None and verb in _DEMANDING_VERBS:
+        return StanceDecision(Stance.SUPPORT, "demand", verb)
+    found = found or _later_steps(lowered)
+    if found is None and not verb and context:
+        rest = _reading(context.replace(words, " "))
+        found = _evaluation(rest) or _later_steps(rest)
+        found = found and StanceDecision(found.stance, f"context-{found.step}", found.cue)
+    return found or StanceDecision(Stance.NEUTRAL, "none")
+
+
+def _later_steps(lowered: str) -> StanceDecision | None:
+    """Steps 4–6: neutrality, hedges, demands (and topics)."""
+    neutral = _NEUTRALITY.search(lowered)
+    if neutral:
+        return StanceDecision(Stance.NEUTRAL, "neutrality", neutral.group().split()[0])
+    hedge = _HEDGE.search(lowered)
+    if hedge:
+        return StanceDecision(Stance.NEUTRAL, "hedge", hedge.group())
+    return _demand(lowered)
+
+
+def _evaluation(lowered: str) -> StanceDecision | None:
+    """Step 3: evaluative words with the scope of negation; None when there are none."""
+    found = [(m, True) for m in _SUPPORT.finditer(lowered)] + [(m, False) for m in _OPPOSE.finditer(lowered)]
+    for word, phrase in _OPPOSE_PHRASES:
+        if word in lowered:
+            found.extend((m, False) for m in phrase.finditer(lowered))
+    if not found:
+        return None
+    found.sort(key=lambda item: item[0].start())
+    support, oppose, previous_end = [], [], 0
+    for match, supporting in found:
+        cue = match.group().strip()
+        lead = lowered[max(previous_end, match.start() - 48) : match.start()]
+        previous_end = max(previous_end, match.end())
+        negated = _negated(lowered, lead, match.end())
+        if supporting:
+            (oppose if negated else support).append(cue)
+        elif _OWN_NEGATION.match(cue) or (negated and _PROHIBITIVE.search(lead)):
+            oppose.append(cue)  # "not accept"; "let us not get caught up in weaponising terrorism"
+        elif negated:
+            if _OPPOSING_STANCE.match(cue):
+                support.append(f"not {cue}")  # "was not opposed to": accepts it
+        elif _REMEDY.search(lead):
+            support.append(f"remedy {cue}")
         else:
-            negated += 1
-    return plain, negated
-
-
-# Background in a relative clause closed by a comma ("Pakistan, which had lost more lives to terrorism
-# than any other member, was part of the solution") is not what the speaker takes a stance on.
-_BACKGROUND = re.compile(r",\s+(?:which|who)\s+(?!(?:he|she|they|it)\s)[^,;“”\"]*,")
-# "described X as Y", "dismissed X as Y": the stance is in Y; X is only what it is about.
-_PREDICATE_AS = re.compile(r"\bas\s+(?P<predicate>.+)$", re.DOTALL)
-
-
-def polarity(words: str) -> Stance | None:
-    """Support or opposition from the cues in ``words``; None when they carry none."""
-    lowered = _BACKGROUND.sub(",", _plain(words))
-    if _OWN_REGRET.search(lowered):
-        return Stance.OTHER
-    support, denied_support = _cues(_SUPPORT, lowered)
-    topic, denied_topic = _cues(_TOPIC_CUE, lowered)
-    oppose, _denied_oppose = _cues(_OPPOSE, lowered)
-    oppose += denied_support + denied_topic
-    support += topic
-    if oppose or support:
-        return Stance.OPPOSE if oppose >= support else Stance.SUPPORT
+            oppose.append(cue)
+    if oppose and len(oppose) >= len(support):
+        return StanceDecision(Stance.OPPOSE, "evaluation", oppose[0])
+    if support:
+        return StanceDecision(Stance.SUPPORT, "evaluation", support[0])
     return None
 
 
-def stance(words: str, context: str, verb: str = "") -> Stance:
-    """The cues of the words decide; without any, the reporting verb ('warned', 'urged'); without a
-    verb of stance, the cues of the rest of the sentence; with none of these the stance is neutral.
-    After a verb of description ('described X as Y') only the description Y counts."""
-    predicate = _PREDICATE_AS.search(words) if _DESCRIBING.fullmatch(verb) else None
-    if predicate is None and _CALLING.fullmatch(verb):
-        predicate = _QUOTED_PREDICATE.search(words)  # 'called the ceasefire “a sham”'
-    found = polarity(predicate.group("predicate") if predicate else words)
-    if found is not None:
-        return found
-    if OPPOSING_VERB.fullmatch(verb):
-        return Stance.OPPOSE
-    if SUPPORTING_VERB.fullmatch(verb):
-        return Stance.SUPPORT
-    if verb:
-        return Stance.NEUTRAL
-    return polarity(context.replace(words, " ")) or Stance.NEUTRAL
+def _demand(lowered: str) -> StanceDecision | None:
+    """Step 6: demands, intentions and wishes, prohibitions, and the topics named or denied."""
+    support, oppose = [], []
+    oppose += [m.group() for m in _PROHIBITION.finditer(lowered)]
+    for pattern in (_DEMAND, _TOPIC):
+        previous_end = 0
+        for match in pattern.finditer(lowered):
+            lead = lowered[max(previous_end, match.start() - 48) : match.start()]
+            previous_end = match.end()
+            negated = _negated(lowered, lead, match.end())
+            if not negated:
+                support.append(match.group().strip())
+            elif pattern is _TOPIC:
+                oppose.append(f"no {match.group()}")  # a denied intention says nothing; a denied peace does
+    if oppose and len(oppose) >= len(support):
+        return StanceDecision(Stance.OPPOSE, "demand", oppose[0])
+    if support:
+        return StanceDecision(Stance.SUPPORT, "demand", support[0])
+    return None
+
+
+def _negated(lowered: str, lead: str, end: int) -> bool:
+    """Whether a negator in ``lead`` (the words before a cue, back to the last cue) denies the cue."""
+    clause = _CLAUSE_BREAK.split(lead)[-1]
+    words = " ".join(clause.split()[-8:])  # a negator and at most seven words before the cue
+    negators = list(_NEGATOR.finditer(words))
+    if not negators:
+        return False
+    last = negators[-1]
+    if _NOT_ONLY.match(words, last.start()):
+        return False
+    if last.group() in ("no", "without") and not _DETERMINER.match(words + " ", last.start()):
+        return False
+    return not (_CONTRAST.match(lowered, end) or _UNLESS.match(lowered, end))
+
+
+def is_courtesy(words: str) -> bool:
+    """A greeting or thanks to a host: reported, it states no view."""
+    return bool(_COURTESY.search(_plain(words)))
 
 
 def carries_a_view(words: str) -> bool:
     """An evaluation, a stance or a modal of obligation or intention: more than a relayed fact."""
     lowered = _plain(words)
-    return bool(_SUPPORT.search(lowered) or _MODAL.search(lowered) or _matches(_OPPOSE, lowered))
-
-
-# Topics in order of precedence, each with the words that name it: a word ending in "-" is a stem
-# ("terroris-" covers "terrorism" and "terrorist"), two words are a phrase.
-TOPICS: tuple[tuple[str, str], ...] = (
-    ("ceasefire", "ceasefire cease-fire truce armistice"),
-    ("demands", "demand demands"),
-    (
-        "foreign forces",
-        "withdrawal removal foreign_forces foreign_troops foreign_militar- leave_syria iranian_forces",
-    ),
-    ("nuclear programme", "nuclear denucleari-"),
-    ("counter-terrorism", "terroris- isis islamic_state nusra"),
-    ("sanctions", "sanction-"),
-    ("sovereignty", "sovereignty territor- border- airspace"),
-    ("democracy", "election elections democra- authoritarian- human_rights"),
-    ("humanitarian", "refugee- humanitarian corridor corridors"),
-    ("economy", "trade currenc- econom- energy gas oil tariff-"),
-    ("the talks", "talks meeting- negotiation- get-togethers summit- visit- trip"),
-    ("reconstruction", "rebuild- reconstruction infrastructure"),
-    ("the resistance axis", "axis resistance zionist"),
-    ("cooperation", "relations cooperation work_together partnership- ties alliance-"),
-    ("security", "security militar- defence defense arms weapon-"),
-)
-_TOPIC_WORDS: dict[str, int] = {}
-_TOPIC_STEMS: list[tuple[str, re.Pattern[str], int]] = []
-for _index, (_, _names) in enumerate(TOPICS):
-    for _name in _names.split():
-        _name = _name.replace("_", " ")
-        if _name.endswith("-") or " " in _name:
-            _stem = _name.rstrip("-")
-            _TOPIC_STEMS.append(
-                (_stem, re.compile(r"\b" + re.escape(_stem) + ("" if _name.endswith("-") else r"\b")), _index)
-            )
-        else:
-            _TOPIC_WORDS.setdefault(_name, _index)
-_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
-_ISLAMIC_STATE = re.compile(r"\bIS\b")
-
-
-def _topic_index(source: str) -> int | None:
-    """The precedence of the first topic named in ``source`` (words, phrases and stems)."""
-    lowered = source.lower()
-    found = [_TOPIC_WORDS[word] for word in set(_WORDS.findall(lowered)) if word in _TOPIC_WORDS]
-    found += [index for stem, pattern, index in _TOPIC_STEMS if stem in lowered and pattern.search(lowered)]
-    if _ISLAMIC_STATE.search(source):
-        found.append(4)
-    return min(found) if found else None
-
-
-def topic(words: str, context: str) -> str:
-    """The first topic (in the order above) named in the quoted words, else in the sentence; else 'other'."""
-    for source in (words, context):
-        index = _topic_index(source)
-        if index is not None:
-            return TOPICS[index][0]
-    return "other"
+    if _SUPPORT.search(lowered) or _MODAL.search(lowered) or _OPPOSE.search(lowered):
+        return True
+    return any(word in lowered and phrase.search(lowered) for word, phrase in _OPPOSE_PHRASES)

@@ -99,23 +99,43 @@ class Gazetteer:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """One alternation of every surface form, longest first, matched on word boundaries."""
+        """One alternation of every surface form, longest first, matched on word boundaries (``find`` tries
+        the same alternatives grouped by their first word)."""
         surfaces = sorted({name.surface for name in self.names if name.surface}, key=len, reverse=True)
         body = "|".join(_flexible(surface) for surface in surfaces)
         return re.compile(r"(?<![\w.])(?:" + body + r")(?![\w])")
 
     @cached_property
     def first_words(self) -> frozenset[str]:
-        """The first word of every surface form, to try the big pattern only where a name can start."""
+        """The first word of every surface form: where a name can start."""
         return frozenset(_first_word(name.surface) for name in self.names if name.surface)
+
+    @cached_property
+    def patterns_by_first_word(self) -> dict[str, re.Pattern[str]]:
+        """The alternation of the surface forms that start with each first word: at a word, only the names
+        that can start there are tried (the same longest match as ``pattern``, many times faster)."""
+        groups: dict[str, set[str]] = {}
+        for name in self.names:
+            if name.surface:
+                groups.setdefault(_first_word(name.surface), set()).add(name.surface)
+        return {
+            word: re.compile(
+                r"(?<![\w.])(?:"
+                + "|".join(_flexible(s) for s in sorted(surfaces, key=len, reverse=True))
+                + r")(?![\w])"
+            )
+            for word, surfaces in groups.items()
+        }
 
     def find(self, text: str) -> Iterator[re.Match[str]]:
         """Every longest name match in ``text``, left to right, without overlaps."""
         position = 0
+        patterns = self.patterns_by_first_word
         for word in _WORD.finditer(text):
-            if word.start() < position or word.group().rstrip(".").lower() not in self.first_words:
+            if word.start() < position:
                 continue
-            match = self.pattern.match(text, word.start())
+            pattern = patterns.get(word.group().rstrip(".").lower())
+            match = pattern.match(text, word.start()) if pattern is not None else None
             if match:
                 position = match.end()
                 yield match
@@ -140,6 +160,14 @@ class Gazetteer:
         if len(holders) != 1:
             return None
         return self.entities.get(holders.pop())
+
+    @cached_property
+    def roles(self) -> dict[str, frozenset[str]]:
+        """The roles the offices table gives each person (looked up for every person an article names)."""
+        found: dict[str, set[str]] = {}
+        for office in self.offices:
+            found.setdefault(office.person, set()).add(office.role)
+        return {person: frozenset(roles) for person, roles in found.items()}
 
     def holds(self, person: str, role: str) -> bool:
         return any(office.person == person and office.role == role for office in self.offices)

@@ -6,53 +6,47 @@ meeting ("the meeting", "Wednesday's talks") add their evidence to the meeting t
 say who was there ("X addressed the opening session") add those people, and mentions of the same meeting in
 one article are merged into one report.
 
-The package: ``cues`` (trigger and status words), ``participants``, ``places``, ``merging`` (one report per
-meeting per article); this module walks the sentences and clauses and drafts a meeting from each.
+The package: ``cues`` (trigger words), ``status``, ``drafting`` (one clause, one draft), ``participants``,
+``parties`` (parties pointed back at), ``places``, ``when`` (dates), ``occasions`` (place and time shared
+with another occasion), ``calls`` (remote contact) and ``merging`` (one report per meeting per article);
+this module walks the sentences and clauses and decides what each draft is.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from datetime import date
 
 from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
-from diplograph.extract.meetings.cues import (
-    ANAPHOR,
-    ANOTHER_ROUND,
-    CLAUSE_BREAK,
-    COMMENTING_ON,
-    HYPOTHETICAL,
-    MEDIA_OR_AGENCY,
-    NEGATED,
-    NEW_OCCASION,
-    NOT_A_MEETING,
-    PRESENCE,
-    PRESENCE_WORDS,
-    REMOTE_CONTACT,
-    SEQUENCE_BEFORE,
-    SERIES,
-    SERIES_OF_MEETINGS,
-    SIDELINES,
-    TRIGGER,
-    TRIGGER_WORDS,
-    exclusion_start,
-    is_reference,
-    status_of,
-)
+from diplograph.extract.meetings.calls import refers_to_call, remote_contact
+from diplograph.extract.meetings.cues import ANOTHER_ROUND, MEDIA_OR_AGENCY, PARTICIPLE, SINCE_THEY
+from diplograph.extract.meetings.drafting import clauses, draft_from_clause
 from diplograph.extract.meetings.merging import (
     Draft,
     absorb,
     finish,
+    fold_headline,
     join,
     merge_within_article,
     same_place,
 )
-from diplograph.extract.meetings.participants import deduplicate, find_participants, with_visited_state
-from diplograph.extract.meetings.parties import another_round, referred_parties, split_bilaterals
-from diplograph.extract.meetings.places import dateline_city, find_place
-from diplograph.extract.model import MeetingFinding, Mention, PartialDate, Participant, Span, Status
+from diplograph.extract.meetings.occasions import (
+    places_from_dateline,
+    take_occasion,
+    take_people,
+    take_setting,
+)
+from diplograph.extract.meetings.participants import deduplicate
+from diplograph.extract.meetings.parties import (
+    another_round,
+    next_of_a_pair,
+    referred_parties,
+    split_bilaterals,
+)
+from diplograph.extract.meetings.places import dateline_city
+from diplograph.extract.meetings.when import date_going_on
+from diplograph.extract.model import MeetingFinding, Participant, Span
 from diplograph.link.gazetteer import Gazetteer
 
 __all__ = ["clauses", "find_meetings"]
@@ -70,12 +64,30 @@ def find_meetings(
     published: date | None = None,
 ) -> tuple[MeetingFinding, ...]:
     drafts: list[Draft] = []
-    for sentence in sentences:
+    calls: list[Draft] = []  # calls and video links: no meetings, but "the two men" may point back at them
+    dateline = dateline_city(text, gazetteer)
+    setting: tuple[int, Draft] | None = None  # a meeting told without its parties, and in which sentence
+    for index, sentence in enumerate(sentences):
         parts = clauses(text, sentence)
+        previous: Draft | None = None  # the draft of the clause before in this sentence
         for number, clause in enumerate(parts):
-            draft = _draft_from_clause(text, sentence, clause, recognised, dates, gazetteer)
-            if draft is None:
+            call = remote_contact(text, sentence, clause, recognised, gazetteer)
+            if call is not None:
+                calls.append(call)
                 continue
+            draft = draft_from_clause(text, sentence, clause, recognised, dates, gazetteer)
+            if draft is None or refers_to_call(draft, drafts, calls):
+                continue
+            if previous is not None and len(draft.states) < 2 and SINCE_THEY.match(clause.of(text)):
+                take_people(previous, draft)  # "…, their first interaction since they exchanged …"
+            if previous is not None and PARTICIPLE.match(clause.of(text)):
+                take_people(previous, draft, subjects_only=True)  # "…, before co-chairing the summit with …"
+                draft.place = draft.place or previous.place
+            previous = draft
+            if draft.date is None and number == 0:
+                draft.date = date_going_on(text, sentences, index, dates)
+            if draft.venue:  # before merging: a place tells meetings apart
+                places_from_dateline([draft], dateline, published)
             if number and len(draft.states) < 2 and ELABORATION.match(clause.of(text)):
                 _add_state_of_subject(parts[number - 1], draft, recognised, gazetteer)
             if draft.presence and draft.reference:
@@ -84,24 +96,34 @@ def find_meetings(
                     continue
                 if draft.rule.endswith(":presence"):
                     continue  # no meeting word, and no meeting before it to have been at
-            if len(draft.states) < 2 and drafts:
-                referred_parties(text, clause, drafts, draft, recognised, gazetteer)
+            if len(draft.states) < 2 and (drafts or calls):
+                told = sorted([*drafts, *calls], key=lambda d: d.evidence[0].start)
+                referred_parties(text, clause, told, draft, recognised, gazetteer)
             if len(draft.states) < 2 and drafts and ANOTHER_ROUND.fullmatch(text, *_span(draft.trigger)):
                 another_round(drafts, draft, gazetteer)
+            if len(draft.states) < 2 and drafts:
+                next_of_a_pair(text, drafts, draft, gazetteer)
             if draft.sidelines and draft.place is None:
-                _take_occasion(drafts, draft)
+                take_occasion(text, drafts, draft)
+            if draft.during and drafts:
+                draft.place, draft.date = draft.place or drafts[-1].place, draft.date or drafts[-1].date
             refers_back = (
                 drafts
                 and not draft.new_occasion
                 and (_definite_reference(text, draft) and draft.states & drafts[-1].states)
             )
             if refers_back or (len(draft.states) < 2 and not _stands_alone(draft, text)):
+                if not (refers_back or draft.reference or draft.new_occasion) and (draft.date or draft.place):
+                    setting = (index, draft)
                 if drafts and (draft.anaphoric or same_place(drafts[-1], draft)):
                     absorb(drafts[-1], draft, evidence_only=True)
                 continue
+            if setting is not None and setting[0] == index - 1 and draft.date is None:
+                take_setting(setting[1], draft)
+            setting = None
             drafts.extend(split_bilaterals(text, draft))
-    merged = merge_within_article(drafts)
-    _places_from_dateline(merged, dateline_city(text, gazetteer), published)
+    merged = fold_headline(text, merge_within_article(drafts))
+    places_from_dateline(merged, dateline, published)
     return tuple(finish(draft) for draft in merged)
 
 
@@ -126,15 +148,6 @@ def _add_state_of_subject(before: Span, draft: Draft, recognised: Recognised, ga
 
 def _span(span: Span) -> tuple[int, int]:
     return span.start, span.end
-
-
-def clauses(text: str, sentence: Span) -> list[Span]:
-    """Split a sentence where a new clause can start a new event: dashes, colons, ', and they …'."""
-    body = sentence.of(text)
-    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(body)), len(body)]
-    return [
-        Span(sentence.start + a, sentence.start + b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a
-    ]
 
 
 def _definite_reference(text: str, draft: Draft) -> bool:
@@ -185,164 +198,7 @@ def _stands_alone(draft: Draft, text: str = "") -> bool:
     return len(draft.participants) >= 2 or named
 
 
-CALLED_OFF = re.compile(
-    r"\b(?:postponed|put\s+off|delayed|called\s+off|cancel(?:l)?ed|scrapped)\b", re.IGNORECASE
-)
-_ANY_TRIGGER_WORD = re.compile("|".join(map(re.escape, TRIGGER_WORDS)))
-_ANY_PRESENCE_WORD = re.compile("|".join(map(re.escape, PRESENCE_WORDS)))
-
-
 def _is_body(participant: Participant) -> bool:
     """An international body ('the SCO', 'the African Union'), not a state's ministry or a news agency."""
     entity = participant.entity
     return entity.kind == "organization" and not entity.country and not MEDIA_OR_AGENCY.search(entity.label)
-
-
-def _draft_from_clause(
-    text: str,
-    sentence: Span,
-    clause: Span,
-    recognised: Recognised,
-    dates: list[DateMention],
-    gazetteer: Gazetteer,
-) -> Draft | None:
-    body = clause.of(text)
-    lowered = body.lower()
-    if not _ANY_TRIGGER_WORD.search(lowered):
-        return None  # most clauses have no meeting word at all: a substring test rules them out quickly
-    candidates = list(TRIGGER.finditer(body))
-    presence = PRESENCE.search(body) if _ANY_PRESENCE_WORD.search(lowered) else None
-    if not candidates and presence is None:
-        return None
-    if HYPOTHETICAL.search(body) or REMOTE_CONTACT.search(body) or SERIES.search(body):
-        return None
-    series = [Span(m.start(), m.end()) for m in SERIES_OF_MEETINGS.finditer(body)]
-    blocked = [Span(m.start(), m.end()) for m in NOT_A_MEETING.finditer(body)] + series
-    side = SIDELINES.search(body)
-    occasion = [Span(side.start(), side.end())] if side else []
-    unusable = blocked + occasion
-    triggers = [m for m in candidates if not any(b.start <= m.start() < b.end for b in unusable)]
-    if not triggers:
-        if presence is None or any(b.start <= presence.start() < b.end for b in blocked):
-            return None
-        triggers = [presence]  # no meeting word: who was at the meeting told before
-    elif NEGATED.search(body[: triggers[0].start()]):
-        return None
-    trigger = _main_trigger(body, triggers)
-    if any(0 <= b.start - trigger.end() <= 2 for b in series):
-        return None  # "hosted several rounds of talks": the verb's object is a series
-    reference = trigger is presence or is_reference(body, trigger)
-    status, rule = status_of(body, trigger)
-    if trigger is presence:
-        rule = "presence"  # who was at a meeting told before; never a meeting of its own
-    cutoff = clause.start + exclusion_start(body, trigger)
-    commenting = COMMENTING_ON.match(body)
-    if commenting and commenting.end() > trigger.start():
-        cutoff = clause.start + commenting.end()  # who comments on a meeting is not said to attend it
-    ignored = [Span(clause.start + s.start("event"), clause.start + s.end()) for s in [side] if s]
-    in_clause = _mentions_in(recognised, clause)
-    in_scope = [
-        m
-        for m in in_clause
-        if m.span.start < cutoff and not any(i.start <= m.span.start < i.end for i in ignored)
-    ]
-    groups = [g for g in recognised.role_groups if clause.start <= g.span.start < cutoff]
-    participants = find_participants(
-        text, in_scope, groups, recognised, Span(clause.start, cutoff), gazetteer
-    )
-    if trigger is presence:
-        participants = [p for p in participants if p.entity.kind == "person"]
-    all_mentions = [  # a place inside a blocked span is the place of what is not a meeting
-        m for m in in_clause if not any(b.start <= m.span.start - clause.start < b.end for b in blocked)
-    ]
-    place = find_place(text, clause, all_mentions, trigger, recognised.demonyms, gazetteer)
-    participants = with_visited_state(text, clause, trigger, place, participants, gazetteer)
-    when = _date(text, clause, dates, trigger)
-    called_off = CALLED_OFF.search(body)
-    if called_off and called_off.end() <= trigger.start() and when is not None:
-        # "Blinken on Friday postponed a long-awaited trip to China": the day of the decision, not the trip.
-        cue = Span(clause.start + called_off.start(), clause.start + called_off.end())
-        before = [d for d in dates if clause.start <= d.span.start < cue.start]
-        after = [d for d in dates if cue.end <= d.span.start < clause.end]
-        if before and all(d.value != when for d in after):
-            when = None
-    anaphoric = bool(ANAPHOR.search(body))
-    trigger_span = Span(clause.start + trigger.start(), clause.start + trigger.end())
-    draft = Draft(status, f"meeting:{rule}", participants, [sentence], when, place, trigger_span, anaphoric)
-    draft.states = {p.represents or p.entity.key for p in participants}
-    draft.new_occasion = (
-        bool(NEW_OCCASION.search(body)) or bool(side) or bool(SEQUENCE_BEFORE.search(body[: trigger.start()]))
-    )
-    draft.reference, draft.presence, draft.sidelines = reference, bool(presence), bool(side)
-    draft.spans = {m.entity.key: m.span for m in reversed(in_scope)}
-    draft.subjects = {
-        key
-        for m in in_scope
-        if m.span.start < trigger_span.start
-        for key in (m.entity.key, m.represents)
-        if key
-    }
-    return draft
-
-
-def _mentions_in(recognised: Recognised, clause: Span) -> list[Mention]:
-    """The mentions that start inside the clause (mentions are in text order: a binary search)."""
-    mentions = recognised.mentions
-    low = bisect_left(mentions, clause.start, key=lambda m: m.span.start)
-    high = bisect_left(mentions, clause.end, lo=low, key=lambda m: m.span.start)
-    return list(mentions[low:high])
-
-
-def _main_trigger(body: str, triggers: list[re.Match[str]]) -> re.Match[str]:
-    """The first trigger, unless it only refers back ('after the talks') and a later one reports a meeting
-    ('Under the statement issued after the talks, the foreign ministers … will meet')."""
-    for trigger in triggers:
-        if not is_reference(body, trigger):
-            return trigger
-    return triggers[0]
-
-
-def _take_occasion(drafts: list[Draft], draft: Draft) -> None:
-    """'On the sidelines of the forum, Lavrov met …': where and, if the clause does not say, when the
-    meeting it is a side meeting of was held (the latest one told with a place)."""
-    occasion = next((d for d in reversed(drafts) if d.place is not None and not d.sidelines), None)
-    if occasion is not None:
-        draft.place = occasion.place
-        draft.date = draft.date or occasion.date
-
-
-def _places_from_dateline(drafts: list[Draft], dateline: object, published: date | None) -> None:
-    """A meeting of the day of publication (or the day before) whose place the text does not give was, as
-    a rule, held where the dateline says the report was filed from ('ANTALYA, March 10. /TASS/.')."""
-    if dateline is None or published is None:
-        return
-    for draft in drafts:
-        when = draft.date.as_date() if draft.date else None
-        if draft.place is None and when and abs((when - published).days) <= 1 and draft.status in FINAL:
-            draft.place = dateline  # type: ignore[assignment]
-
-
-FINAL = (Status.HELD, Status.CANCELLED, Status.POSTPONED)
-
-
-def _date(text: str, scope: Span, dates: list[DateMention], trigger: re.Match[str]) -> PartialDate | None:
-    """The date expression nearest the trigger in the scope; unresolved expressions mean unknown."""
-    inside = [d for d in dates if scope.start <= d.span.start < scope.end]
-    if not inside:
-        return None
-    trigger_start = scope.start + trigger.start()
-    nearest = min(inside, key=lambda d: abs(d.span.start - trigger_start))
-    return _shifted(text, nearest, trigger_start)
-
-
-DAY_BEFORE = re.compile(r"the\s+day\s+(?:before|after)$", re.IGNORECASE)
-
-
-def _shifted(text: str, mention: DateMention, trigger_start: int) -> PartialDate | None:
-    """'The postponement, announced the day before EU leaders gathered …': 'the day before' dates the
-    announcement, not the meeting named after it (whose day the text may give elsewhere)."""
-    match = DAY_BEFORE.match(mention.span.of(text))
-    day = mention.value.as_date() if mention.value else None
-    if match is None or day is None or trigger_start < mention.span.end:
-        return mention.value
-    return None  # the day of what came before or after the meeting, not of the meeting itself

@@ -1,20 +1,42 @@
-"""The words that report a meeting, and those that say it is not one or what stage it is at.
+"""The words that report a meeting, and those that say it is not one.
 
-Triggers (verbs and nouns), negations, remote contact (calls, letters), hypotheticals, series, and the
-status cues, each a named pattern so a finding can say which cue decided it.
+Triggers (verbs and nouns), negations, remote contact (calls, letters), hypotheticals, series, presence,
+asides about other times and clause breaks, each a named pattern so a finding can say which cue decided it
+(the status cues are in ``status``).
 """
 
 from __future__ import annotations
 
 import re
 
-from diplograph.extract.model import Status
+
+def starting_with(first: str, pattern: re.Pattern[str], word_start: bool = True) -> re.Pattern[str]:
+    """The same pattern, tried only where one of the characters ``first`` (any case) starts a word: a
+    pattern is otherwise tried at every character of every clause, and extraction must stay fast."""
+    guard = r"(?<![\w])" if word_start else ""
+    guarded = re.compile(rf"{guard}(?=[{first}{first.upper()}])(?:{pattern.pattern})", pattern.flags)
+    UNGUARDED[guarded] = pattern
+    return guarded
+
+
+UNGUARDED: dict[re.Pattern[str], re.Pattern[str]] = {}  # each guarded pattern and the pattern it guards
+
 
 MEETING_NOUN = (
     r"meetings?|talks|summit|summits|conference|visit|negotiations|consultations|get-togethers?|"
     r"sit-down|tête-à-tête|session|trip|encounter|(?:working\s+)?(?:lunch|dinner)"
 )
-MEETING_VERB = r"met|meets?|meeting\s+with|host(?:s|ed|ing)?|visit(?:s|ed|ing)|convened?|sat\s+down\s+with"
+# "Tokayev received the heads of the delegations", "the Amir received at the Amiri Diwan US Secretary of State
+# Mike Pompeo": to receive a visitor (never "received a call", "received support"); the visitor is named by
+# a title or full name, a delegation, or a pronoun.
+RECEIVED = (
+    r"receiv(?:e|es|ed|ing)(?=\s+(?:at\s+the\s+(?:[A-Z][\w’'-]+\s+){1,4})?(?:him|her|them|each\s+of|"
+    r"the\s+(?:heads?|leaders?|visiting|delegations?)\b|an?\s+(?:[\w,-]+\s+){0,8}?delegation\b|"
+    r"(?-i:[A-Z])[\w’'.-]+\s+(?-i:[A-Z])))"
+)
+MEETING_VERB = (
+    r"met|meets?|meeting\s+with|host(?:s|ed|ing)?|visit(?:s|ed|ing)|convened?|sat\s+down\s+with|" + RECEIVED
+)
 # "The next round is due to take place in the coming days": another round of the talks told before.
 NEXT_ROUND = (
     r"(?:next|new|another|second|third|fourth|fifth)\s+round"
@@ -34,6 +56,8 @@ NEGATED = re.compile(
 # Contact that is not a meeting, and hypotheticals: triggers inside these are ignored.
 NOT_A_MEETING = re.compile(
     r"\b(?:(?:tele)?phone|video|conference|zoom)\s+(?:call|conversations?|conference|talks|link)s?\b|"
+    # "a three-and-a-half-hour virtual summit", "an online meeting": not face to face.
+    r"\b(?:virtual|online|remote)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|session|conference)s?\b|"
     r"\b(?:called|phoned|wrote\s+to|letter\s+to)\b|\bby\s+(?:tele)?phone\b|"
     r"\brather\s+than\b[^.;]*|\b(?:news|press)\s+conferences?\b|"
     r"“[^”]*”|\"[^\"]*\"",
@@ -48,52 +72,15 @@ SERIES_OF_MEETINGS = re.compile(
     r"consultations|contacts|visits)\b(?:\s+in\s+[A-Z][\w’'-]+)?",
     re.IGNORECASE,
 )
+# "last met in person", "met face to face": a meeting, whatever calls the clause also mentions ("The two men,
+# who have spoken twice by phone since January, … last met in person in Davos").
+IN_PERSON = re.compile(r"\b(?:in\s+person|face[-\s]to[-\s]face)\b", re.IGNORECASE)
 # A clause about a call or a letter mentions meetings only to refer to them ("to brief him on the meeting").
 REMOTE_CONTACT = re.compile(
     r"\b(?:(?:tele)?phone|video)\s+(?:call|conversations?|conference|talks)|\b(?:spoke|spoken|speaking|talked)\s+"
-    r"(?:\w+\s+)?by\s+(?:tele)?phone|\b(?:phoned|wrote\s+to|written\s+to|letter\s+to|a\s+letter)\b",
+    r"(?:\w+\s+)?by\s+(?:tele)?phone|\b(?:phoned|wrote\s+to|written\s+to|letter\s+to|a\s+letter)\b|"
+    r"\b(?:by|via|over)\s+video(?:\s+link)?\b",
     re.IGNORECASE,
-)
-STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
-    (
-        Status.CANCELLED,
-        "cancelled",
-        re.compile(r"\b(?:called\s+off|cancel(?:l)?ed|scrapped|abandoned\s+plans)\b", re.I),
-    ),
-    (
-        Status.POSTPONED,
-        "postponed",
-        re.compile(r"\b(?:postpon(?:es?|ed|ing)|put\s+off|delayed|rescheduled)\b", re.I),
-    ),
-    (
-        Status.PROPOSED,
-        "modal",
-        re.compile(
-            r"\b(?:could|possibly|possibility|proposed|proposal|propose[sd]?|might|may\s+(?:be|take|meet)|"
-            r"suggested|offered\s+to|if\s+they\s+happen(?:ed)?|considering|idea\s+of|working\s+to\s+organi[sz]e)\b",
-            re.I,
-        ),
-    ),
-    (
-        Status.PLANNED,
-        "future",
-        re.compile(
-            r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+to|agreed\s+to|agrees?\s+to\s+(?:meet|hold|host|visit|convene|sit\s+down|talk)|plans?\s+to\s+organi[sz]e|"
-            r"had\s+been\s+(?:due|scheduled|expected|set|planned)\s+to|invit(?:e|es|ed|ing)|plans?\s+to|"
-            r"planned|scheduled|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
-            r"to\s+host|next\s+(?:week|month|year)|this\s+month|later\s+this)\b",
-            re.I,
-        ),
-    ),
-    (
-        Status.HELD,
-        "past",
-        re.compile(
-            r"\b(?:met|held|hosted|hosting|convened|concluded|took\s+place|visited|talked|discussed|"
-            r"currently\s+having|during\s+the\s+current|were\s+conducting|are\s+conducting)\b",
-            re.I,
-        ),
-    ),
 )
 EXCLUDED_AFTER = re.compile(
     r"\b(?:excluding|without(?:\s+the\s+involvement\s+of)?|except|against|rather\s+than|instead\s+of|"
@@ -110,7 +97,7 @@ HYPOTHETICAL = re.compile(
     re.IGNORECASE,
 )
 NEW_OCCASION = re.compile(
-    r"\b(?:again|next\s+round|another\s+(?:round|meeting|summit)|follow-on|follow-up|second\s+round|"
+    r"\b(?:again|next\s+(?:round|summit|meeting|session)|another\s+(?:round|meeting|summit)|follow-on|follow-up|second\s+round|"
     r"previous\s+(?:encounter|meeting|summit|round)|last\s+(?:met|meeting|summit))\b",
     re.IGNORECASE,
 )
@@ -132,6 +119,18 @@ SERIES = re.compile(
 # "On the sidelines of the summit": the side meeting's occasion, whose place it shares and whose parties it
 # does not (the side meeting is a meeting of its own).
 SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:side-?lines|margins?)\s+of\s+(?P<event>[^,.;—]{1,140})", re.I)
+# "On the sidelines of the summit on Thursday, Modi and Xi had a brief conversation": a conversation on the
+# sidelines of a meeting is held in person.
+SIDE_CONVERSATION = re.compile(r"\b(?:conversation|chat)\b", re.IGNORECASE)
+# "since they exchanged pleasantries at a Group of 20 dinner": the people of the clause before.
+SINCE_THEY = re.compile(r"since\s+(?:they|he|she)\b", re.IGNORECASE)
+# "…, before co-chairing the summit with Premier Li Qiang": the subject and the place of the clause before.
+PARTICIPLE = re.compile(r"(?:before|after|while)\s+[\w-]+ing\b", re.IGNORECASE)
+# "He also met President Isaac Herzog … during the stop": a meeting inside a visit or summit told before,
+# on its day and at its place.
+DURING = re.compile(
+    r"\bduring\s+the\s+(?:stop|visit|trip|tour|summit|meeting|talks|conference|session)\b", re.IGNORECASE
+)
 # Being at a meeting told before: "X addressed the opening session", "Y told the gathering", "Z attended the
 # ceremony", "the agreement was signed … by A and B in the presence of C".
 PRESENCE = re.compile(
@@ -141,7 +140,14 @@ PRESENCE = re.compile(
     r"arrived\s+(?:at|for)\s+the\s+(?:summit|meeting|talks|conference|session|gathering)|"
     r"welcomed\s+the\s+(?:leaders|delegates|delegations|ministers|participants|guests)|"
     r"took\s+over\s+the\s+(?:[\w’']+\s+){0,3}(?:chairmanship|presidency|chair)|"
-    r"signed\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}on\s+behalf\s+of|was\s+signed\b[^.;]{0,80}?\bby)\b",
+    r"signed\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}on\s+behalf\s+of|was\s+signed\b[^.;]{0,80}?\bby|"
+    # "Present at the talks from the DPRK side were …", "Also present were …"; "The meeting was opened by …"
+    r"present\s+at\s+the\s+(?:talks|meeting|summit|session|ceremony|signing)|(?:also\s+)?present\s+were|"
+    r"(?:was|were)\s+opened\s+by|"
+    # "Foreign Minister Sergei Lavrov represented Moscow in person", "Thailand … were represented by …"
+    r"represented\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+in\s+person|(?P<states>(?:was|were)\s+represented\s+by)|"
+    # "Ouattara told journalists after the meeting …": who speaks after a meeting was at it.
+    r"(?P<subject>told\s+(?:reporters|journalists|the\s+press)\s+after\s+the\s+(?:meeting|talks|summit|session)))\b",
     re.IGNORECASE,
 )
 # Substrings that every trigger and every presence cue contain: a fast test before the patterns.
@@ -159,9 +165,16 @@ PRESENCE_WORDS = (
     "welcomed the",
     "took over",
     " signed",
+    "present",
+    "opened by",
+    "represented",
+    "reporters after",
+    "journalists after",
+    "press after",
 )
 TRIGGER_WORDS = (
     " met",
+    "receiv",
     "meet",
     "talks",
     "summit",
@@ -193,14 +206,25 @@ _NOUN = re.compile(MEETING_NOUN, re.IGNORECASE)
 
 
 def is_reference(body: str, trigger: re.Match[str]) -> bool:
-    """A meeting noun after a determiner ('the talks', 'the opening session'): it points back."""
+    """A meeting noun after a determiner ('the talks', 'the opening session'): it points back, unless the
+    words after it say whose meeting it is ('the meeting of the State Commissions …, co-chaired by …', 'the
+    meeting of President … Aliyev and Prime Minister … Pashinyan with … Scholz in Munich')."""
     start = trigger.start()
     return bool(
-        _NOUN.fullmatch(trigger.group()) and REFERENCE_BEFORE.search(body[max(0, start - 60) : start])
+        _NOUN.fullmatch(trigger.group())
+        and REFERENCE_BEFORE.search(body[max(0, start - 60) : start])
+        and not NAMED_BY_COMPLEMENT.match(body, trigger.end())
     )
 
 
-SEQUENCE_BEFORE = re.compile(r"\b(?:followed|preceded|came\s+after)\b", re.IGNORECASE)
+NAMED_BY_COMPLEMENT = re.compile(r"\s+(?:of\s+(?:the\s+)?(?-i:[A-Z])|between\b)", re.IGNORECASE)
+
+
+# "followed", "preceded", and a clause that opens with "Earlier on Friday," or "Later that day,": another
+# event than the one just told.
+SEQUENCE_BEFORE = re.compile(
+    r"\b(?:followed|preceded|came\s+after)\b|^\s*(?:Earlier|Later)\s+(?:on|in|that|this|yesterday|today)\b"
+)
 COMMENTING_ON = re.compile(
     r"(?:Commenting|Speaking|Asked|Reflecting|Reporting)\s+(?:on|about)\b[^,]{0,120},", re.IGNORECASE
 )
@@ -216,7 +240,10 @@ PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|visit|visits|visited|visiting)\s+(?:th
 PLACE_AFTER_MOTION = re.compile(
     r"\b(?:(?:trips?|visits?)\s+by(?:\s+[\w’'.-]+){1,4}|"
     r"travel\w*|trips?|visit\w*|came|come|comes|coming|went|go|goes|going|flew|fly|flies|flying|arriv\w+|"
-    r"return\w*|head\w*|invit\w+(?:\s+[\w’'-]+){0,6}|welcom\w+(?:\s+[\w’'-]+){0,4}|due|back)\s+to\s+(?:the\s+)?$",
+    r"return\w*|head\w*|invit\w+(?:\s+[\w’'-]+){0,6}|welcom\w+(?:\s+[\w’'-]+){0,4}|due|back)"
+    # "was to fly later Wednesday to Manama", "flew on Friday to Tirana": a time between the verb and "to".
+    r"(?:\s+(?:later|earlier|then|again|on|this|next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|morning|"
+    r"afternoon|evening|night)){0,3}\s+to\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 MEDIA_OR_AGENCY = re.compile(
@@ -227,44 +254,68 @@ MEDIA_OR_AGENCY = re.compile(
 
 
 CLAUSE_BREAK = re.compile(
-    r"\s[—–]\s|;|:\s|,\s+(?=(?:and|but|while|whereas|which|so|as)\s+(?:they|he|she|it|we|the|a|an)\b)|"
-    r",\s+(?=and\s+(?:on|in|at|later|then|earlier|afterwards)\b)|"
-    r"^(?:Ahead\s+of|After|Before|Following|Amid)\b[^,]{0,120},\s"
+    # a dash, not the one of a double office ("Deputy Prime Minister – Minister of Foreign Affairs … Nurtleu")
+    r"\s[—–]\s(?!(?:Minister|Deputy|Foreign|Secretary|President|Chairman|Head)\b)|;|:\s|"
+    # "the results of the meeting held in Berlin …, as well as of the meeting of … in Munich …"
+    r",\s+(?=as\s+well\s+as\s+(?:of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+)?(?:meeting|talks|summit|visit)\b)|,\s+(?=(?:and|but|while|whereas|which|so|as)\s+(?:they|he|she|it|we|the|a|an)\b)|"
+    r",\s+(?=and\s+(?:on|in|at|when|after|before|while)\b)|"
+    # "…, and then he held talks", not "met the Hamas delegation, …, and then the Israeli team" (an object)
+    r",\s+(?=and\s+(?:later|then|earlier|afterwards)\s+(?!the\b|an?\b|(?-i:[A-Z])))|"
+    # "… in Zurich on Oct. 6, and Secretary of State Antony Blinken met Foreign Minister Wang Yi …": a second
+    # subject with a meeting verb of its own.
+    r",\s+(?=and\s+(?-i:[A-Z])[\w’'.-]*\s+(?:(?:(?-i:[A-Z])[\w’'.-]*|of|the)\s+){1,6}"
+    r"(?:met|held|hosted|visited|received|travell?ed)\b)|"
+    r"^(?:Ahead\s+of|After|Before|Following|Amid)\b[^,]{0,120},\s|"
+    # "… met Xi … in Beijing on Thursday, before co-chairing the 25th EU-China summit with Premier Li Qiang":
+    # a participle clause, another event of the same subject.
+    r",\s+(?=(?:before|after|while)\s+[\w-]+ing\b)|"
+    # "the first visit … since Lee Myung Bak traveled to Kyoto … for a meeting with Noda", "their first
+    # substantive interaction since they exchanged pleasantries at a Group of 20 dinner": an earlier meeting.
+    r"\s(?=since\s+(?:they|he|she|(?:[A-Z][\w’'-]*\s+){1,4})\b[^,;]*?\b(?:met|talks|meeting|summit|dinner|"
+    r"lunch|visit\w*|travell?ed|hosted|held)\b)"
 )
 
 
-# How far (in characters) a tense or modal cue may be from the trigger it qualifies.
-CUE_REACH = 60
-
-
-def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
-    """The status cue nearest the trigger wins; cancellations win over everything in the sentence."""
-    best: tuple[int, Status, str] | None = None
-    low, high = max(0, trigger.start() - CUE_REACH - 40), trigger.end() + CUE_REACH + 40
-    for status, rule, pattern in STATUS_CUES:
-        final = status in (Status.CANCELLED, Status.POSTPONED)
-        for cue in pattern.finditer(body) if final else pattern.finditer(body, low, high):
-            distance = min(abs(cue.start() - trigger.end()), abs(trigger.start() - cue.end()))
-            if status in (Status.CANCELLED, Status.POSTPONED):
-                distance = -1
-            elif distance > CUE_REACH:
-                continue  # "agreed to restore …, cut since Pelosi’s visit to Taiwan": the cue of another verb
-            if best is None or distance < best[0]:
-                best = (distance, status, rule)
-    if best is None:
-        verb = trigger.group().lower()
-        return (Status.HELD, "verb") if verb.endswith("ed") or verb == "met" else (Status.HELD, "default")
-    return best[1], best[2]
-
-
 def exclusion_start(body: str, trigger: re.Match[str]) -> int:
-    """Mentions after 'excluding', 'without', 'against'… are not participants, nor those of a clause
-    'since …' after the trigger ('the highest-level gathering since Syria was suspended from the Arab
-    League')."""
+    """Mentions after 'excluding', 'without', 'against'… are not participants, nor the topic someone is
+    pressed on ('EU leaders press Xi on trade imbalance and Russia', 'presses Palestinian Authority on
+    reforms')."""
     match = EXCLUDED_AFTER.search(body)
     end = match.start() if match else len(body)
-    since = SINCE.search(body, trigger.end())
-    return min(end, since.start()) if since else end
+    topic = PRESSED_ON.search(body)
+    return min(end, topic.start("on")) if topic else end
 
 
-SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+PRESSED_ON = re.compile(
+    r"\b(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|warn(?:s|ed|ing)?)\s+(?:[\w’'-]+\s+){1,3}?(?P<on>on)\s",
+    re.IGNORECASE,
+)
+
+
+# "the highest-level gathering since Syria was suspended from the Arab League", "met … for the first time
+# since the spring of 2022, in talks … opened by Fidan": an aside about another time, up to the next comma.
+SINCE = re.compile(r"\bsince\b[^,;]*", re.IGNORECASE)
+
+
+RELATIVE_OPENING = re.compile(r",\s+(?:who|which|whose)\b")
+
+
+def asides(body: str, trigger: re.Match[str]) -> list[tuple[int, int]]:
+    """Where the clause speaks of another time: a 'since …' phrase after the trigger, and a relative clause
+    between commas before it ('The two men, who have spoken twice by phone since January, most recently in
+    September, last met in person in Davos … in January 2017'). Their dates are not the meeting's."""
+    found = [match.span() for match in SINCE.finditer(body, trigger.end())]
+    for opening in RELATIVE_OPENING.finditer(body, 0, trigger.start()):
+        end = body.rfind(",", opening.end(), trigger.start())
+        if end > opening.end():
+            found.append((opening.start(), end))
+    return found
+
+
+# Where each pattern can start (tests/test_meeting_rules.py checks that they find the same on our articles).
+TRIGGER = starting_with("mhvcstnegldrfaw", TRIGGER)
+NOT_A_MEETING = starting_with('tpvczorwlbn“"', NOT_A_MEETING, word_start=False)
+REMOTE_CONTACT = starting_with("tpvswlabo", REMOTE_CONTACT)
+ANAPHOR = starting_with("timwfs", ANAPHOR)
+SERIES_OF_MEETINGS = starting_with("smnrcafipo", SERIES_OF_MEETINGS)
+PRESENCE = starting_with("atpicwsro", PRESENCE)

@@ -23,6 +23,8 @@ class Draft:
     reference: bool = False  # the trigger is a noun that points back: "the talks", "The Beijing talks"
     presence: bool = False  # the clause tells who was at a meeting: "X addressed the opening session"
     sidelines: bool = False  # held "on the sidelines of" another meeting, whose place it shares
+    venue: bool = False  # held at a named building whose city the clause does not give
+    during: bool = False  # held "during the stop" or visit told before, on its day and at its place
     subjects: set[str] = field(default_factory=set)  # who and which states are named before the trigger
     spans: dict[str, Span] = field(default_factory=dict)  # where the clause names each entity
 
@@ -41,6 +43,8 @@ def same_place(earlier: Draft, later: Draft) -> bool:
 def absorb(target: Draft, other: Draft, evidence_only: bool = False) -> None:
     """Fold another mention of the same meeting in; a mere reference ('the meeting') adds evidence only."""
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
+    if evidence_only and other.date and target.date and not other.date.compatible(target.date):
+        return  # "… the results of the meeting held in Berlin on 28-29 February": of another time and place
     if evidence_only:
         target.date = target.date or other.date
         target.place = target.place or other.place
@@ -119,7 +123,10 @@ def _compatible(a: Draft, b: Draft) -> bool:
 
 
 _TOLD_AS_PAST = ("meeting:past", "meeting:verb")
-_TOLD_AS_FUTURE = ("meeting:future",)  # not 'the possibility of a meeting', which may since have been held
+_TOLD_AS_FUTURE = (
+    "meeting:future",
+    "meeting:intent",
+)  # not 'the possibility of a meeting', which may since have been held
 
 
 def _past_and_future(a: Draft, b: Draft) -> bool:
@@ -159,6 +166,40 @@ def merge_within_article(drafts: list[Draft]) -> list[Draft]:
         else:
             absorb(target, draft)
     return merged
+
+
+HEADLINE_LENGTH = 200
+
+
+def fold_headline(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A headline sums up a meeting the article then tells ('EU leaders press Xi … at tense Beijing summit'
+    over 'Costa and von der Leyen met Xi … in Beijing'): a meeting told only in the headline line is the
+    body's meeting at the same place with the most of the same people, when there is one. A headline is a
+    first line that does not end a sentence."""
+    end = text.find("\n")
+    if end < 0 or end > HEADLINE_LENGTH or text[:end].rstrip().endswith((".", "!", "?", "”", '"')):
+        return drafts
+    kept = []
+    for draft in drafts:
+        if any(e.start >= end for e in draft.evidence):
+            kept.append(draft)
+            continue
+        people = {p.entity.key for p in draft.participants if p.entity.kind == "person"}
+        body = [
+            (len(people & {p.entity.key for p in other.participants}), other)
+            for other in drafts
+            if other is not draft
+            and any(e.start >= end for e in other.evidence)
+            and (
+                other.place is None or draft.place is None or _same_place_or_within(other.place, draft.place)
+            )
+        ]
+        shared, target = max(body, key=lambda item: item[0], default=(0, None))
+        if target is None or not shared:
+            kept.append(draft)
+        else:
+            absorb(target, draft, evidence_only=True)
+    return kept
 
 
 def finish(draft: Draft) -> MeetingFinding:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from diplograph.extract.entities import ROLE_TITLES, Recognised, RoleGroup
-from diplograph.extract.meetings.cues import MEDIA_OR_AGENCY, MEETING_VERB
+from diplograph.extract.meetings.cues import MEDIA_OR_AGENCY, MEETING_NOUN, MEETING_VERB
 from diplograph.extract.model import Entity, Mention, Participant, Span
 from diplograph.link.gazetteer import Gazetteer
 
@@ -36,6 +37,14 @@ def find_participants(
         if _is_attribution(text, mention):
             continue  # "…, Lavrov said": who reports the meeting, not who attends it
         if entity.kind == "person":
+            if _is_served(text, mention) and found and found[-1].entity.kind == "person":
+                # "Redwan Hussien, national security adviser to Prime Minister Abiy Ahmed": Redwan speaks for
+                # Abiy's state, Abiy is not at the meeting
+                aide = found[-1]
+                found[-1] = replace(aide, represents=aide.represents or mention.represents or entity.country)
+                continue
+            if _is_possessor(text, mention):
+                continue  # "Witkoff, Trump's pick as Middle East envoy": Trump is not at the meeting
             found.append(Participant(entity, mention.role, mention.represents))
         elif (
             entity.kind == "country"
@@ -136,11 +145,12 @@ def _is_attribution(text: str, mention: Mention) -> bool:
 def _pronoun_subject(
     text: str, scope: Span, mentions: list[Mention], recognised: Recognised
 ) -> Mention | None:
-    """'… and on Wednesday evening he held talks with Cavusoglu': 'he' is the person the sentence or the
-    one before began with, when no person is named before the verb."""
-    head = text[scope.start : scope.start + 60]
+    """'… and on Wednesday evening he held talks with Cavusoglu', 'In his address he said … and announced that
+    he would host the next summit': 'he' is the person the sentence or the one before began with, when no
+    person is named before the verb."""
+    head = text[scope.start : min(scope.end, scope.start + 250)]
     pronoun = re.search(
-        r"(?:^|[,\s])(?:he|she)\s+(?:\w+\s+)?(?:" + MEETING_VERB + r"|held|will|is|was)\b", head
+        r"(?:^|[,\s])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?(?:" + MEETING_VERB + r"|held|will|is|was)\b", head
     )
     if not pronoun or any(
         m.entity.kind == "person" and m.span.start < scope.start + pronoun.start() for m in mentions
@@ -153,6 +163,33 @@ def _pronoun_subject(
         return None
     boundary = max(text.rfind(". ", 0, earlier[-1].span.start), text.rfind("\n", 0, earlier[-1].span.start))
     return next(m for m in earlier if m.span.start > boundary)
+
+
+# "Pelosi's visit", "Raisi's state visit", "Modi and Sharif's meeting", "Yoon's Tokyo trip": the possessor of
+# a meeting takes part in it; of anything else ("Trump's pick", "Netanyahu's office") not.
+_POSSESSED_MEETING = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:"
+    + MEETING_NOUN
+    + r"|arrival|stopover|stop|delegation|team|side|government)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_possessor(text: str, mention: Mention) -> bool:
+    end = mention.span.end
+    return text.startswith(("'s", "’s"), end) and not _POSSESSED_MEETING.match(text, end)
+
+
+# "Redwan Hussien, national security adviser to Prime Minister Abiy Ahmed": the one served, not a party.
+_SERVED = re.compile(
+    r"\b(?:advis[eo]r|aide|spokes(?:man|woman|person)|assistant|secretary|counsel(?:l?or)?)\s+(?:to|for)\s+"
+    r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _is_served(text: str, mention: Mention) -> bool:
+    return bool(_SERVED.search(text, max(0, mention.span.start - 60), mention.span.start))
 
 
 def _is_premodifier(text: str, mention: Mention) -> bool:
@@ -173,8 +210,8 @@ def _is_location(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     """'Astana, Kazakhstan', 'Kazakhstan, the proposed venue', 'in Syria': the state is where, not who."""
     before = text[max(0, mention.span.start - 40) : mention.span.start]
     after = text[mention.span.end : mention.span.end + 40]
-    after_city = bool(re.search(r"\b[A-Z][\w’'-]+,\s*$", before)) and any(
-        m.entity.kind == "city" and re.fullmatch(r",\s*", text[m.span.end : mention.span.start])
+    after_city = bool(re.search(r"\b[A-Z][\w’'-]+,\s*(?:the\s+)?$", before)) and any(
+        m.entity.kind == "city" and re.fullmatch(r",\s*(?:the\s+)?", text[m.span.end : mention.span.start])
         for m in mentions
     )
     return bool(

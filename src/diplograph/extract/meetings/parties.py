@@ -30,7 +30,9 @@ def referred_parties(
     ministers of the two countries' become those states' foreign ministers where the article names them."""
     body = clause.of(text)
     match = THE_PARTIES.search(body)
-    if match is None or not 0 <= draft.trigger.start - clause.start - match.end() < REACH:
+    if match is None or draft.trigger.start - clause.start < match.end():
+        return
+    if _distance(body[match.end() : draft.trigger.start - clause.start]) >= REACH:
         return
     count = PARTY_COUNT.get((match.group("count") or "").lower()) or (2 if match.group("both") else None)
     who = (match.group("who") or match.group("possessive") or "").lower()
@@ -53,6 +55,18 @@ def referred_parties(
     draft.states = {p.represents or p.entity.key for p in draft.participants}
 
 
+def _distance(gap: str) -> int:
+    """How far the trigger is from the words that point back, not counting a relative clause between
+    commas ('The two men, who have spoken twice by phone since January, most recently in September, last
+    met in person …')."""
+    if RELATIVE_CLAUSE.match(gap) and "," in gap[1:]:
+        return len(gap) - gap.rindex(",")
+    return len(gap)
+
+
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b")
+
+
 def _referred(drafts: list[Draft], count: int | None, leaders: bool) -> list[Participant] | None:
     for earlier in reversed(drafts):
         parties = earlier.participants
@@ -67,7 +81,7 @@ def _referred(drafts: list[Draft], count: int | None, leaders: bool) -> list[Par
         if leaders and not (people and all(p.role in LEADER_ROLES for p in people)):
             continue
         return parties
-    return drafts[-1].participants if count is None or not leaders else None
+    return drafts[-1].participants if count is None else None
 
 
 BILATERALS = re.compile(r"\b(?:bilateral|separate)\s+(?:meetings|talks)\s*$|\bbilaterals\s*$", re.IGNORECASE)
@@ -96,6 +110,30 @@ def split_bilaterals(text: str, draft: Draft) -> list[Draft]:
         part.states = {p.represents or p.entity.key for p in subject} | {state}
         parts.append(part)
     return parts
+
+
+NEXT_ONE = re.compile(r"\bnext\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def next_of_a_pair(text: str, drafts: list[Draft], draft: Draft, gazetteer: Gazetteer) -> None:
+    """'The next summit is due to take place in Brussels in 2026' in a report on the EU-China summit: the two
+    parties of the meeting of that kind the article tells most about, when it was between two (a bilateral
+    series has the same two sides; the next summit of a bloc is not said to have the members of the last)."""
+    noun = text[draft.trigger.start : draft.trigger.end].lower()
+    if not NEXT_ONE.search(text, max(0, draft.trigger.start - 20), draft.trigger.start):
+        return
+    same_kind = [d for d in drafts if text[d.trigger.start : d.trigger.end].lower() == noun]
+    for earlier in sorted(same_kind, key=lambda d: -len(d.evidence))[:1]:
+        sides = {  # people who speak for no state (the EU's presidents) are no side of their own
+            p.represents or p.entity.key
+            for p in earlier.participants
+            if p.entity.kind != "person" or p.represents
+        }
+        parties = [gazetteer.entities.get(key) for key in sorted(sides)]
+        if len(sides) == 2 and all(p is not None and p.kind in ("country", "organization") for p in parties):
+            found = [Participant(p, None, p.key if p.kind == "country" else p.country) for p in parties if p]
+            draft.participants = deduplicate([*found, *draft.participants])
+            draft.states = {p.represents or p.entity.key for p in draft.participants}
 
 
 def another_round(drafts: list[Draft], draft: Draft, gazetteer: Gazetteer) -> None:

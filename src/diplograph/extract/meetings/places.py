@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.meetings.cues import MEETING_NOUN, PLACE_AFTER_MOTION, PLACE_BEFORE
+from diplograph.extract.meetings.cues import MEETING_NOUN, PLACE_AFTER_MOTION, PLACE_BEFORE, starting_with
 from diplograph.extract.model import Entity, Mention, Span
 from diplograph.graph.uris import slugify
 from diplograph.link.gazetteer import Gazetteer
@@ -34,8 +34,11 @@ def find_place(
         if NAMES_A_PROCESS.match(after):
             continue  # "the Astana process", "the Normandy format": the name of a process, not a place
         lead = text[max(scope.start, mention.span.start - 70) : mention.span.start]
+        if WHERE.match(after) and mention.span.end < trigger_start:
+            return mention.entity  # "flew in from Tokyo, where on Wednesday they held a summit"
         if (
             PLACE_BEFORE.search(before)
+            or CITY_OF.search(lead)
             or PLACE_AFTER_MOTION.search(lead)
             or re.match(r"[”\"]?\s+(?:" + MEETING_NOUN + r")\b", after, re.I)
         ):
@@ -49,9 +52,33 @@ def find_place(
     capital = _demonym_capital(text, scope, demonyms, gazetteer)
     if capital is not None:
         return capital
-    return _unknown_place(text, scope, trigger, mentions) or _state_after(text, scope, trigger, mentions)
+    return (
+        _unknown_place(text, scope, trigger, mentions)
+        or _named_city(text, scope, trigger, mentions, demonyms, gazetteer)
+        or _state_after(text, scope, trigger, mentions)
+        or _hosting_state(text, scope, trigger, mentions)
+        or _city_of_venue(text, scope, mentions)
+    )
 
 
+# "agreed that India would host the Quad summit in 2025", "Argentina, which will host the next summit": the
+# state that hosts, named as the subject of "host", is where the meeting will be when no city is named.
+HOST_SUBJECT = re.compile(
+    r"(?:,\s+which)?\s+(?:will|would|is\s+to|was\s+to|is\s+due\s+to|agreed\s+to|plans\s+to|is\s+set\s+to)\s+$"
+)
+
+
+def _hosting_state(text: str, scope: Span, trigger: re.Match[str], mentions: list[Mention]) -> Entity | None:
+    if not trigger.group().lower().startswith("host"):
+        return None
+    start = scope.start + trigger.start()
+    for mention in mentions:
+        if mention.entity.kind == "country" and HOST_SUBJECT.fullmatch(text, mention.span.end, start):
+            return mention.entity
+    return None
+
+
+WHERE = re.compile(r",\s+where\b")
 NAMES_A_PROCESS = re.compile(r"[”\"]?\s+(?:process|format|formula|track)\b", re.IGNORECASE)
 HELD_IN = re.compile(
     r"\b(?:held|take\s+place|took\s+place|takes\s+place|met|meet|talks|summit|visit|visited|"
@@ -73,7 +100,10 @@ DEMONYM_CAPITAL = re.compile(r"\b(?:in|at|to)\s+the\s+(?P<demonym>[A-Z][\w’'-]
 
 def _unknown_place(text: str, scope: Span, trigger: re.Match[str], mentions: list[Mention]) -> Entity | None:
     start = scope.start + trigger.end()
-    window = text[start : min(scope.end, start + 60)]
+    end = min(scope.end, start + 60)
+    while end < scope.end and (text[end].isalnum() or text[end] in "’'-"):
+        end += 1  # never cut a word ("in November" read as "Novembe", which is no month)
+    window = text[start:end]
     found = [
         m
         for m in UNKNOWN_PLACE.finditer(window)
@@ -92,6 +122,66 @@ def _unknown_place(text: str, scope: Span, trigger: re.Match[str], mentions: lis
     chosen = next((m for m in found if m.group("preposition") == "in"), found[0])
     name = chosen.group("name")
     return Entity(key=slugify(name), kind="region", label=name)
+
+
+# "in the Russian city of Kazan", "the southern city of Arba Minch": the words say the name is a city.
+# "in the South African capital, Pretoria": the capital named in apposition.
+CITY_OF = re.compile(
+    r"\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:(?:city|town|port|capital)\s+of\s+|capital,\s+)$", re.IGNORECASE
+)
+_NAME = r"(?-i:[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+){0,2})"
+NAMED_CITY = re.compile(
+    r"\bthe\s+(?:(?P<demonym>(?-i:[A-Z])[\w’'-]+)\s+|[\w’'-]+\s+){0,3}?(?:city|town|port|oasis|village|resort)\s+of\s+(?P<of>"
+    + _NAME
+    + r")|(?P<motion>"
+    + PLACE_AFTER_MOTION.pattern.removesuffix("$")
+    + r")(?P<to>"
+    + _NAME
+    + r")(?=[^\S\n]*(?:[,.;]|\s+(?-i:[a-z])|$))",
+    re.IGNORECASE,
+)
+NAMED_CITY = starting_with("tvcgfarhindwb", NAMED_CITY)
+
+
+def _named_city(
+    text: str,
+    scope: Span,
+    trigger: re.Match[str],
+    mentions: list[Mention],
+    demonyms: tuple[tuple[str, Span], ...],
+    gazetteer: Gazetteer | None,
+) -> Entity | None:
+    """A city the gazetteer does not know, named as a city ('the Russian city of Kazan') or as where someone
+    goes for the meeting ('Lee Myung Bak traveled to Kyoto … for a meeting'), nearest the trigger; its state
+    from the demonym or from 'Manama, Bahrain'."""
+    trigger_start = scope.start + trigger.start()
+    found = []
+    for match in NAMED_CITY.finditer(text, scope.start, scope.end):
+        group = "of" if match.group("of") else "to"
+        name_span = Span(match.start(group), match.end(group))
+        name = match.group(group)
+        if group == "to" and match.group("motion").lower().endswith("the "):
+            continue  # "went to the White House": a building, not the city
+        if NOT_A_PLACE.match(name) or any(
+            name_span.start <= m.span.start < name_span.end and m.entity.kind != "city" for m in mentions
+        ):
+            continue  # a month, a person, a state or a body the gazetteer knows
+        state = _state_named_with(text, name_span.start + len(name), mentions)
+        if state is None and match.group("demonym") and gazetteer is not None:
+            start = match.start("demonym")
+            state = next((key for key, span in demonyms if span.start == start), None)
+        kind = "city" if state or group == "of" else "region"
+        city = Entity(key=slugify(name), kind=kind, label=name, country=state)
+        found.append((abs(name_span.start - trigger_start), city))
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
+def _state_named_with(text: str, end: int, mentions: list[Mention]) -> str | None:
+    """'Manama, Bahrain': the state named right after the city, set off by a comma."""
+    for mention in mentions:
+        if mention.entity.kind == "country" and re.fullmatch(r",[^\S\n]*", text[end : mention.span.start]):
+            return mention.entity.key
+    return None
 
 
 def _state_after(text: str, scope: Span, trigger: re.Match[str], mentions: list[Mention]) -> Entity | None:
@@ -128,16 +218,47 @@ def capital_of(gazetteer: Gazetteer, state: str) -> Entity | None:
     return cities[0] if len(cities) == 1 else None
 
 
-DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z'’.]+(?: [A-Z][A-Z'’.]+){0,2})(?=\s*(?:,|:|\s[—–-]|\())", re.M)
+DATELINE = re.compile(
+    r"^(?:(?P<place>[A-Z][A-Z'’.]+(?: [A-Z][A-Z'’.]+){0,2})(?=\s*(?:,|:|\s[—–-]|\())|"
+    # "Pyongyang, June 20 (KCNA) --", "Jakarta / Sun, April 25, 2021": a name in title case, then the date.
+    r"(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?=,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\s+/\s))",
+    re.M,
+)
 
 
 def dateline_city(text: str, gazetteer: Gazetteer) -> Entity | None:
     """The city of a wire dateline ('AMMAN, May 1 (Reuters) -', 'ISLAMABAD:', 'PARIS —'): where the
     reporter files from, which for a meeting of that day is, as a rule, where it is held."""
     for match in DATELINE.finditer(text, 0, min(len(text), 800)):
-        name = " ".join(word.capitalize() for word in match.group("place").split())
+        name = " ".join(word.capitalize() for word in (match.group("place") or match.group("titled")).split())
         for candidate in gazetteer.lookup(name):
             entity = gazetteer.entities.get(candidate.key)
             if entity is not None and entity.kind == "city" and not candidate.is_demonym:
                 return entity
     return None
+
+
+def _city_of_venue(text: str, scope: Span, mentions: list[Mention]) -> Entity | None:
+    """'at Archmere Academy, his old Catholic high school in Claymont, Delaware': the city the words after
+    a building name it is in ('at the Kumsusan State Guest House in Pyongyang' is found as a city already)."""
+    venue = VENUE.search(text, scope.start, scope.end)
+    place = VENUE_IN.match(text, venue.end(), scope.end) if venue else None
+    if place is None:
+        return None
+    start = place.start("name")
+    known = next((m.entity for m in mentions if m.span.start == start), None)
+    if known is not None:
+        return known if known.kind in ("city", "country") else None
+    return Entity(key=slugify(place.group("name")), kind="region", label=place.group("name"))
+
+
+VENUE_IN = re.compile(
+    r"[^.;]{0,60}?\bin\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?=[,.;]|\s+(?-i:[a-z]))"
+)
+# "at the Sandton Convention Centre", "at the Amiri Diwan", "at the ASEAN Secretariat": a building or site
+# named without its city.
+VENUE = re.compile(
+    r"\bat\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,4}?(?:Centre|Center|Palace|Hall|House|Academy|Hotel|Secretariat|"
+    r"Headquarters|Diwan|Residence|Building|Castle|Villa|Complex|Cosmodrome|Guest\s+House)\b"
+)

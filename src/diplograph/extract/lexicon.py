@@ -1,0 +1,129 @@
+"""The stance lexicon: the words each step of ``stance.py`` looks for, one group per line, for reading.
+
+Cues are lowered word stems matched at the start of a word ("welcom" covers "welcomed" and "welcoming");
+a cue may be a short regular expression where a word needs its neighbours ("historic\\b" is not
+"historical"). Each group says which step uses it and why it belongs there; the tests in
+tests/test_stance_rules.py quote the sentences behind every group.
+"""
+
+from __future__ import annotations
+
+# -- step 1, courtesy (stance "other") ----------------------------------------------------------------
+# Greetings and thanks to a host: polite words ("happy", "friend", "excellent organization") that take no
+# stance on an issue. One's own side regretting or apologising is handled beside them (stance.py).
+COURTESY = (
+    r"(?:happy|glad|pleased|delighted|honou?red|nice)\s+to\s+(?:see|meet|welcome|receive|be\s+here)",
+    "old friend|dear friend|hospitality|warm welcome|warm reception|warmly received",
+    "congratulat|condolence|best wishes",
+)
+
+# -- step 2, the reporting verb ------------------------------------------------------------------------
+# The reporter's own judgement of the speech act: praise is support, condemnation opposition.
+SUPPORTING_VERBS = (
+    "welcomed welcomes welcoming praised praises hailed hails backed endorsed defended defends defending",
+    "spoke_highly spoke_highly_of",
+)
+# Verbs of demand and promise are support of what they ask for, unless what they ask for is itself
+# judged ("urged the U.S. to abandon its demands …, describing them as unprofessional"): step 6, after
+# the evaluations of step 3.
+DEMANDING_VERBS = (
+    "urged urges urging called_for calls_for calling_for called_on calls_on demanded demands demanding",
+    "pledged pledges promised vowed vows dared",
+)
+OPPOSING_VERBS = (
+    "warned warns warning cautioned condemned condemns condemning rejected rejects rejecting denounced",
+    "criticized criticised criticizes criticises accused accuses accusing dismissed dismisses dismissing",
+    "blasted slammed deplored protested objected complained",
+)
+
+# -- step 3, evaluations -------------------------------------------------------------------------------
+# Words that judge: approval, importance, satisfaction, readiness, unity, a new beginning, interests served.
+SUPPORT_EVALUATIONS = (
+    "support|welcom|praise|commend|encourag|appreciat|grateful|value|satisf",
+    "positive|constructive|fruitful|productive|useful|excellent|historic\\b|success|succeed",
+    "important|paramount|essential\\b|necessary|necessity|vital\\b|crucial|indispensable|no alternative",
+    "step forward|new level|new era|new page|new chapter|opportunit|right direction|can be solved",
+    "ready to|readiness|willing|committed|determin|look forward|looking forward|invit",
+    "work together|working together|pool efforts|reinforc|strengthen|deepen|help|guardrail",
+    "friend|family|solidarity|unite\\b|uniting|unity|one voice",
+    "shoulder to shoulder|stand with|stands with|stood with|standing with",
+    "door is open|door was open|door remains open",
+    r"(?:serves?|serving|meets?|meeting|protects?|protecting|in)\s+the\s+(?:[\w-]+\s+)?interests?\b",
+)
+# Rejection, illegitimacy, harm and blame; an impediment; degrees of excess or shortfall ("far too
+# high", "does not go far enough"). Cues that carry their own "not" count as opposition as they stand.
+OPPOSE_EVALUATIONS = (
+    "reject|dismiss|oppos(?!ition)|condemn|denounc|deplor|protest|disagree|regret|concern|surprised",
+    "never accept|not accept|cannot accept|not tolerate|never tolerate|not convinced|unconvinced",
+    r"(?:will|would|shall|do|does|did|can|could|must)\s+not\s+allow|won't\s+allow|never\s+allow",
+    "sceptic|skeptic|unacceptable|unrealistic|unprofessional|unjustified|unconstitutional|illegal",
+    "unbecoming|undiplomatic|irresponsible|unfounded|baseless|groundless|absurd|impossible|fruitless",
+    "wrong|dangerous|serious|reckless|brazen|disregard|manipulat|hypocri|double standard|slander|blame",
+    "biased|disproportionate|sham|farce|puppet|standstill|deadlock|obstacle|impasse",
+    "accus(?:e|es|ed|ing)\\b|interfer|provocat|hostil(?!ities)|aggressi|bullying|bully|hegemon|coerci",
+    "intimidat|undermin|destabili|escalat|confrontation|isolat|violat|sanction|terroris|dictator",
+    "invasion|occupation|war crime|genocide|massacre|atrocit|catastroph|pain|suffering|anger|revenge",
+    "for the sake of|irritant|abandon|get rid of|have to leave|must leave|withdrawal of|removal of",
+    r"too\s+(?:high|low|much|many|little|few|late|slow|long|great|heavy)\b|insufficient|inadequate",
+    r"not\s+(?:\w+\s+){0,2}?enough\b",
+)
+# Evaluations that need a phrase around a word, each tried only where its word occurs: a threat named
+# as such ("a direct threat", "poses a threat", not "where the threats come from"), fuelling a conflict.
+OPPOSE_PHRASES = (
+    (
+        "threat",
+        r"threaten|\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?threat|(?:is|was|are|were|as|poses?|posed|posing|"
+        r"constitutes?|represents?|presents?|present)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?threats?",
+    ),
+    ("fuel", r"fuel\w*\s+(?:the\s+)?(?:conflict|war|tension|violence|crisis)"),
+)
+# Opposition verbs that, denied, accept what they are about: "was not opposed to ASEAN playing a role".
+OPPOSING_STANCES = "oppos|reject|object|disagree|condemn|protest"
+# Verbs that remedy what follows: "to address the pains of our people", "to end its war of aggression",
+# "the joint fight against terrorism" speak for the remedy, not against its object.
+REMEDIES = (
+    "end|ends|ending|ended|stop|stops|stopping|halt|halting|address|addressing|ease|easing|alleviate|"
+    "resolve|resolving|overcome|overcoming|relieve|relieving|reduce|reducing|tackle|tackling|fight|"
+    "fighting|combat|combating|combatting|counter|countering|resist|resisting|stand\\s+up|stood\\s+up"
+)
+
+# -- step 4, explicit neutrality -----------------------------------------------------------------------
+# Saying the speaker's side is against nobody, or takes no side: "not competing with anyone".
+NEUTRALITY = (
+    r"\b(?:not|never|no)\b[^.;:!?]{0,60}?\b(?:anyone|anybody|no\s+one|any\s+(?:one\s+)?(?:other\s+)?"
+    r"(?:country|countries|party|parties|side|state|nation|third))\b|\bneutral\b|\bneutrality\b|"
+    r"\bimpartial|not\s+taking\s+sides"
+)
+
+# -- step 5, hedges and conditions ---------------------------------------------------------------------
+# What may or may not happen, on conditions or after study: no stance yet. ("Whether A or B", either
+# way, is no question.)
+HEDGES = (
+    "could\\b(?!\\s+not\\s+afford)|might\\b|possibl|only if|only when|only after|only as a result",
+    r"depend on|depends on|depending on|whether\b(?![^,.;]{0,40}\bor\b)|when conditions|if conditions",
+    "more time|find out|study|studying|consider|unresolved|not yet|remains to be seen|too early|premature",
+    "wait and see|appropriate decision",
+)
+
+# -- step 6, demands, intentions and wishes ------------------------------------------------------------
+# Asking for something or saying one will do it is support of it; a prohibition is opposition.
+DEMANDS = (
+    r"must\b(?!\s+not)|should\b(?!\s+not)|ought\s+to|needs?\s+to|needed\s+to|ha(?:ve|s|d)\s+to\b",
+    r"will\b(?!\s+not)|would\b(?!\s+not)|shall\b(?!\s+not)|'ll\b|'d\s+like|like\s+to\b",
+    r"intends?\s+to|intended\s+to|wants?\s+to|wanted\s+to|plans?\s+to|planned\s+to|aims?\s+to",
+    "hope\\b|hopes|hoped|hoping|hopeful|wish|desire|seek|seeks|seeking|pledge|vow|promise",
+    r"call(?:s|ed|ing)?\s+(?:for|on)\b|urg(?:e|es|ed|ing)\b|demand|ask(?:s|ed)?\s+(?:that|for)\b",
+    r"(?:order|direct|instruct|ask|tell|told)(?:s|ed)?\s+(?:[\w-]+\s+){1,8}?to\s",
+    "responsibilit|duty|priority|continue|keep|press on",
+    r"(?:cannot|can't|could\s+not)\s+afford\s+to|it\s+is\s+time\s+to|(?:the|a|every)\s+right\s+to\b",
+)
+PROHIBITIONS = (
+    r"must\s+not|mustn't|should\s+not|shouldn't|shall\s+not|refrain\s+from|let\s+us\s+not|let's\s+not",
+    r"no\s+intention",
+)
+# Topics a stance is about: named in a statement, they are what it supports; denied, what it opposes.
+SUPPORT_TOPICS = (
+    "ceasefire|cease-fire|truce|peace|agreement|settle\\b|settlement|solution|progress|reform",
+    "integration|cooperation|dialogue|partnership|stability|tranquillity|reconcil|normali|de-escalat",
+    "cessation of hostilities|end (?:the|this) (?:conflict|war|fighting|violence)",
+)

@@ -1,0 +1,210 @@
+"""One clause, one draft meeting: its trigger, status, parties, place and date, each decided by a named cue.
+
+A clause without a meeting word is no meeting; neither are calls, hypotheticals and series. The trigger
+that reports the meeting is the first that does not only point back at one told before ("after the talks").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from diplograph.extract.dates import DateMention
+from diplograph.extract.entities import Recognised
+from diplograph.extract.meetings.cues import (
+    ANAPHOR,
+    CLAUSE_BREAK,
+    COMMENTING_ON,
+    DURING,
+    HYPOTHETICAL,
+    NEGATED,
+    NEW_OCCASION,
+    NOT_A_MEETING,
+    PRESENCE,
+    PRESENCE_WORDS,
+    RELATIVE_OPENING,
+    SEQUENCE_BEFORE,
+    SERIES,
+    SERIES_OF_MEETINGS,
+    SIDE_CONVERSATION,
+    SIDELINES,
+    TRIGGER,
+    TRIGGER_WORDS,
+    asides,
+    exclusion_start,
+    is_reference,
+)
+from diplograph.extract.meetings.merging import Draft
+from diplograph.extract.meetings.participants import find_participants, with_visited_state
+from diplograph.extract.meetings.places import VENUE, find_place
+from diplograph.extract.meetings.status import status_of
+from diplograph.extract.meetings.when import meeting_date
+from diplograph.extract.model import Mention, Span, Status
+from diplograph.link.gazetteer import Gazetteer
+
+__all__ = ["clauses", "draft_from_clause"]
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    """Split a sentence where a new clause can start a new event: dashes, colons, ', and they …'."""
+    body = sentence.of(text)
+    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(body)), len(body)]
+    return [
+        Span(sentence.start + a, sentence.start + b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a
+    ]
+
+
+CALLED_OFF = re.compile(
+    r"\b(?:postponed|put\s+off|delayed|called\s+off|cancel(?:l)?ed|scrapped)\b", re.IGNORECASE
+)
+_ANY_TRIGGER_WORD = re.compile("|".join(map(re.escape, TRIGGER_WORDS)))
+_ANY_PRESENCE_WORD = re.compile("|".join(map(re.escape, PRESENCE_WORDS)))
+
+
+def draft_from_clause(
+    text: str,
+    sentence: Span,
+    clause: Span,
+    recognised: Recognised,
+    dates: list[DateMention],
+    gazetteer: Gazetteer,
+) -> Draft | None:
+    body = clause.of(text)
+    lowered = body.lower()
+    if not _ANY_TRIGGER_WORD.search(lowered):
+        return None  # most clauses have no meeting word at all: a substring test rules them out quickly
+    candidates = list(TRIGGER.finditer(body))
+    presence = PRESENCE.search(body) if _ANY_PRESENCE_WORD.search(lowered) else None
+    if not candidates and presence is None:
+        return None
+    if HYPOTHETICAL.search(body) or SERIES.search(body):
+        return None
+    series = [Span(m.start(), m.end()) for m in SERIES_OF_MEETINGS.finditer(body)]
+    blocked = [Span(m.start(), m.end()) for m in NOT_A_MEETING.finditer(body)] + series
+    side = SIDELINES.search(body)
+    occasion = [Span(side.start(), side.end())] if side else []
+    if side:
+        candidates = sorted([*candidates, *SIDE_CONVERSATION.finditer(body)], key=lambda m: m.start())
+    unusable = blocked + occasion
+    triggers = [m for m in candidates if not any(b.start <= m.start() < b.end for b in unusable)]
+    if not triggers:
+        if presence is None or any(b.start <= presence.start() < b.end for b in blocked):
+            return None
+        triggers = [presence]  # no meeting word: who was at the meeting told before
+    elif NEGATED.search(body[: triggers[0].start()]):
+        return None
+    trigger = _main_trigger(body, triggers)
+    if any(0 <= b.start - trigger.end() <= 2 for b in series):
+        return None  # "hosted several rounds of talks": the verb's object is a series
+    reference = trigger is presence or is_reference(body, trigger)
+    status, rule = status_of(body, trigger)
+    if trigger is presence:
+        rule = "presence"  # who was at a meeting told before; never a meeting of its own
+    cutoff = clause.start + exclusion_start(body, trigger)
+    if presence is not None and presence.group("subject") and presence.start() >= trigger.start() - 30:
+        cutoff = clause.start + presence.start()  # who told reporters, not what they told them of
+    commenting = COMMENTING_ON.match(body)
+    if commenting and commenting.end() > trigger.start():
+        cutoff = clause.start + commenting.end()  # who comments on a meeting is not said to attend it
+    aside = [Span(clause.start + a, clause.start + b) for a, b in asides(body, trigger)]
+    ignored = [Span(clause.start + s.start("event"), clause.start + s.end()) for s in [side] if s] + aside
+    in_clause = _mentions_in(recognised, clause)
+    first = _first_party(body, clause, trigger, in_clause)
+    in_scope = [
+        m
+        for m in in_clause
+        if first <= m.span.start < cutoff and not any(i.start <= m.span.start < i.end for i in ignored)
+    ]
+    groups = [g for g in recognised.role_groups if clause.start <= g.span.start < cutoff]
+    participants = find_participants(
+        text, in_scope, groups, recognised, Span(clause.start, cutoff), gazetteer
+    )
+    if trigger is presence:
+        kinds = ("person", "country") if presence.group("states") else ("person",)
+        participants = [p for p in participants if p.entity.kind in kinds]
+    all_mentions = [  # a place inside a blocked span is the place of what is not a meeting
+        m for m in in_clause if not any(b.start <= m.span.start - clause.start < b.end for b in blocked)
+    ]
+    place = find_place(text, clause, all_mentions, trigger, recognised.demonyms, gazetteer)
+    participants = with_visited_state(text, clause, trigger, place, participants, gazetteer)
+    when = meeting_date(text, clause, dates, trigger, aside)
+    called_off = CALLED_OFF.search(body)
+    if called_off and called_off.end() <= trigger.start() and when is not None:
+        # "Blinken on Friday postponed a long-awaited trip to China": the day of the decision, not the trip.
+        cue = Span(clause.start + called_off.start(), clause.start + called_off.end())
+        before = [d for d in dates if clause.start <= d.span.start < cue.start]
+        after = [d for d in dates if cue.end <= d.span.start < clause.end]
+        if before and all(d.value != when for d in after):
+            when = None
+    if rule == "intent" and when is None and place is None:
+        status = Status.PROPOSED  # an intention with neither a time nor a place is not yet a plan
+    anaphoric = bool(ANAPHOR.search(body))
+    trigger_span = Span(clause.start + trigger.start(), clause.start + trigger.end())
+    draft = Draft(status, f"meeting:{rule}", participants, [sentence], when, place, trigger_span, anaphoric)
+    draft.states = {p.represents or p.entity.key for p in participants}
+    draft.new_occasion = (
+        bool(NEW_OCCASION.search(body)) or bool(side) or bool(SEQUENCE_BEFORE.search(body[: trigger.start()]))
+    )
+    draft.reference, draft.presence, draft.sidelines = reference, bool(presence), bool(side)
+    venue = VENUE.search(body) if place is None else None
+    draft.venue = venue is not None and not any(  # "at the White House" is a body the gazetteer knows
+        clause.start + venue.start() <= m.span.start < clause.start + venue.end() for m in in_clause
+    )
+    draft.during = bool(DURING.search(body))
+    draft.spans = {m.entity.key: m.span for m in reversed(in_scope)}
+    draft.subjects = {
+        key
+        for m in in_scope
+        if m.span.start < trigger_span.start
+        for key in (m.entity.key, m.represents)
+        if key
+    }
+    return draft
+
+
+def _first_party(body: str, clause: Span, trigger: re.Match[str], mentions: list[Mention]) -> int:
+    """Where the words that may name parties begin: at 'a meeting between …' the words after 'between'
+    ('Umerov said … the next step should be a meeting between Zelensky and Putin'); in a relative clause
+    ('…, Uruguay handed over the presidency to Argentina, which will host the next summit') its antecedent."""
+    if BETWEEN.match(body, trigger.end()):
+        return clause.start + trigger.end()
+    openings = list(RELATIVE_OPENING.finditer(body, 0, trigger.start()))
+    opening = openings[-1] if openings else None
+    if opening is None or "," in body[opening.end() : trigger.start()]:
+        return clause.start
+    antecedent = [m for m in mentions if m.span.end <= clause.start + opening.start()]
+    return antecedent[-1].span.start if antecedent else clause.start
+
+
+BETWEEN = re.compile(r"\s+between\b", re.IGNORECASE)
+SUBJECT_REFERENCE = re.compile(r"\s*(?:The|This|That|These|Those|Its|Their)\s+(?:[\w’'-]+\s+){0,2}$")
+TAKES_PLACE = re.compile(
+    r"\s+(?:(?:had|has|have)\s+)?(?:(?:originally|initially|first)\s+)?(?:been\s+)?(?:expected|due|scheduled|set|"
+    r"planned|supposed)\s+to\s+(?:take\s+place|be\s+held|start|begin|open)\b|"
+    r"\s+(?:was|were|will\s+be|has\s+been|had\s+been)\s+(?:held|moved|postponed|cancelled|called\s+off|delayed)\b|"
+    r"\s+(?:took|will\s+take|takes)\s+place\b",
+    re.IGNORECASE,
+)
+
+
+def _mentions_in(recognised: Recognised, clause: Span) -> list[Mention]:
+    """The mentions that start inside the clause (mentions are in text order: a binary search)."""
+    mentions = recognised.mentions
+    low = bisect_left(mentions, clause.start, key=lambda m: m.span.start)
+    high = bisect_left(mentions, clause.end, lo=low, key=lambda m: m.span.start)
+    return list(mentions[low:high])
+
+
+def _main_trigger(body: str, triggers: list[re.Match[str]]) -> re.Match[str]:
+    """The first trigger, unless it only refers back ('after the talks') and a later one reports a meeting
+    ('Under the statement issued after the talks, the foreign ministers … will meet'); a noun that points
+    back and is the subject of where or when it takes place stays the trigger ('The summit had originally
+    been expected to take place in Brussels, the EU's turn to host, …', 'The talks had originally been due
+    to start in South Africa … but were postponed')."""
+    first = triggers[0]
+    if SUBJECT_REFERENCE.match(body[: first.start()]) and TAKES_PLACE.match(body, first.end()):
+        return first
+    for trigger in triggers:
+        if not is_reference(body, trigger):
+            return trigger
+    return triggers[0]

@@ -1,0 +1,77 @@
+"""Meetings that share the place and time of another occasion: side meetings, meetings during a visit told
+before, a sentence that sets the scene for the next one, and meetings of the day in the dateline's city."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from diplograph.extract.meetings.cues import MEETING_NOUN, SIDELINES
+from diplograph.extract.meetings.merging import Draft
+from diplograph.extract.meetings.participants import deduplicate
+from diplograph.extract.model import Status
+
+__all__ = ["places_from_dateline", "take_occasion", "take_people", "take_setting"]
+
+_NOUN = re.compile(r"\b(?:" + MEETING_NOUN + r")\b", re.IGNORECASE)
+
+
+def take_setting(setting: Draft, draft: Draft) -> None:
+    """'The last round of indirect talks went down to the wire in Doha on Wednesday. Sheikh Mohammed met
+    the Hamas delegation …', 'Southeast Asian leaders meeting in Jakarta on Saturday reached a consensus with
+    … Min Aung Hlaing. The ASEAN Leaders' Meeting … was chaired by …': the sentence before told the time,
+    the place and some of the people of the meeting the next one tells the parties of."""
+    draft.date = draft.date or setting.date
+    draft.place = draft.place or setting.place
+    draft.participants = deduplicate([*draft.participants, *setting.participants])
+    draft.states |= setting.states
+
+
+def take_people(before: Draft, draft: Draft, subjects_only: bool = False) -> None:
+    """'Modi and Xi had a brief conversation, …, their first since they exchanged pleasantries at a Group of
+    20 dinner in Bali': 'they' are the people of the clause before; '… met Xi …, before co-chairing the
+    summit with Li Qiang': the subject of the clause before."""
+    people = [
+        p
+        for p in before.participants
+        if p.entity.kind == "person" and (not subjects_only or p.entity.key in before.subjects)
+    ]
+    draft.participants = deduplicate([*people, *draft.participants])
+    draft.states = {p.represents or p.entity.key for p in draft.participants}
+
+
+def take_occasion(text: str, drafts: list[Draft], draft: Draft) -> None:
+    """'On the sidelines of the forum, Lavrov met …': where and, if the clause does not say, when the
+    meeting it is a side meeting of was held: the latest one told with a place, called what the sidelines
+    are of ('the summit') when one is."""
+    told = [d for d in drafts if d.place is not None and not d.sidelines]
+    side = SIDELINES.search(text, draft.evidence[0].start, draft.evidence[0].end)
+    noun = _NOUN.search(side.group("event")) if side else None
+    named = [
+        d for d in told if noun and text[d.trigger.start : d.trigger.end].lower() == noun.group().lower()
+    ]
+    occasion = (named or told or [None])[-1]
+    if occasion is not None:
+        draft.place = occasion.place
+        draft.date = draft.date or occasion.date
+
+
+def places_from_dateline(drafts: list[Draft], dateline: object, published: date | None) -> None:
+    """A meeting of the day of publication (or the day before) whose place the text does not give was, as
+    a rule, held where the dateline says the report was filed from ('ANTALYA, March 10. /TASS/.'); so was
+    one of the last days held at a building the text names without a city ('the three-day summit, which
+    opened on Tuesday at the Sandton Convention Centre' under 'JOHANNESBURG, Aug 24')."""
+    if dateline is None or published is None:
+        return
+    for draft in drafts:
+        when = draft.date.as_date() if draft.date else None
+        days = abs((when - published).days) if when else None
+        near = days is not None and days <= 1 or draft.venue and (days is None or days <= VENUE_DAYS)
+        if draft.place is None and near and draft.status in FINAL:
+            draft.place = dateline  # type: ignore[assignment]
+
+
+VENUE_DAYS = 7  # how many days a report datelined in a city may look back on a meeting held at a building
+
+
+FINAL = (Status.HELD, Status.CANCELLED, Status.POSTPONED)

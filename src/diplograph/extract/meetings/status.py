@@ -1,0 +1,110 @@
+"""What stage a meeting is at, as the clause that reports it tells: the tense or modal cue nearest its
+trigger (proposed, planned, held), and a cancellation or postponement anywhere in the clause."""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.meetings.cues import starting_with
+from diplograph.extract.model import Status
+
+__all__ = ["STATUS_CUES", "status_of"]
+
+STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
+    (
+        Status.CANCELLED,
+        "cancelled",
+        re.compile(r"\b(?:called\s+off|cancel(?:l)?ed|scrapped|abandoned\s+plans)\b", re.I),
+    ),
+    (
+        Status.POSTPONED,
+        "postponed",
+        re.compile(r"\b(?:postpon(?:es?|ed|ing)|put\s+off|delayed|rescheduled)\b", re.I),
+    ),
+    (
+        Status.PROPOSED,
+        "modal",
+        re.compile(
+            r"\b(?:could|possibly|possibility|proposed|proposal|propose[sd]?|might|may\s+(?:be|take|meet)|"
+            r"should\s+(?:be|meet|take|hold)|"
+            r"suggested|offered\s+to|if\s+they\s+happen(?:ed)?|considering|idea\s+of|working\s+to\s+organi[sz]e)\b",
+            re.I,
+        ),
+    ),
+    (
+        Status.PLANNED,
+        "future",
+        re.compile(
+            r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+to|agreed\s+to|agrees?\s+to\s+(?:meet|hold|host|visit|convene|sit\s+down|talk)|plans?\s+to\s+organi[sz]e|"
+            r"had\s+been\s+(?:due|scheduled|expected|set|planned)\s+to|invit(?:e|es|ed|ing)|plans?\s+to|"
+            r"planned|scheduled|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
+            r"to\s+host|next\s+(?:week|month|year)|this\s+month|later\s+this|"
+            # "senior commanders … are to meet within five days", "Blinken was to fly … for talks"
+            r"(?:is|are|was|were)\s+to\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|fly|attend|see|go|begin|start))\b",
+            re.I,
+        ),
+    ),
+    (
+        # "He said he would meet his Indian counterpart … in Islamabad": reported intent, a plan when the
+        # clause says when or where, else a proposal ("he would meet the Russian leader 'as soon as we can
+        # set it up'").
+        Status.PLANNED,
+        "intent",
+        re.compile(
+            r"\bwould\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|fly|attend|see|go|come|sit\s+down)\b", re.I
+        ),
+    ),
+    (
+        Status.HELD,
+        "past",
+        re.compile(
+            r"\b(?:met|held|hosted|hosting|convened|concluded|took\s+place|visited|talked|discussed|received|"
+            r"began|opened|ended|started|"
+            r"currently\s+having|during\s+the\s+current|were\s+conducting|are\s+conducting)\b",
+            re.I,
+        ),
+    ),
+)
+
+_CUE_STARTS = {
+    "cancelled": "csa",
+    "postponed": "pdr",
+    "modal": "cpmsoiw",
+    "intent": "w",
+    "past": "mhctvdrboesaw",
+}
+STATUS_CUES = tuple(
+    (status, rule, starting_with(_CUE_STARTS[rule], pattern) if rule in _CUE_STARTS else pattern)
+    for status, rule, pattern in STATUS_CUES
+)
+
+
+# How far (in characters) a tense or modal cue may be from the trigger it qualifies.
+CUE_REACH = 60
+
+
+def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
+    """The status cue nearest the trigger wins; cancellations win over everything in the sentence."""
+    best: tuple[int, Status, str] | None = None
+    low, high = max(0, trigger.start() - CUE_REACH - 40), trigger.end() + CUE_REACH + 40
+    for status, rule, pattern in STATUS_CUES:
+        final = status in (Status.CANCELLED, Status.POSTPONED)
+        for cue in pattern.finditer(body) if final else pattern.finditer(body, low, high):
+            distance = min(abs(cue.start() - trigger.end()), abs(trigger.start() - cue.end()))
+            if status in (Status.CANCELLED, Status.POSTPONED):
+                distance = -1
+            elif distance > CUE_REACH:
+                continue  # "agreed to restore …, cut since Pelosi’s visit to Taiwan": the cue of another verb
+            if best is None or distance < best[0]:
+                best = (distance, status, rule)
+    if best is None:
+        verb = trigger.group().lower()
+        return (Status.HELD, "verb") if verb.endswith("ed") or verb == "met" else (Status.HELD, "default")
+    if best[0] >= 0 and WEIGHING.search(body, 0, trigger.start()):
+        return Status.PROPOSED, "modal"  # "is also considering inviting Yoon to the summit he will host"
+    return best[1], best[2]
+
+
+# A verb of weighing governs what its gerund says: "Kishida is also considering inviting Yoon to the Group of
+# Seven summit he will host in Hiroshima" proposes the meeting, whatever the tense of the summit itself.
+WEIGHING = re.compile(r"\b(?:considering|weighing|mulling|contemplating|exploring)\s+\w+ing\b", re.IGNORECASE)
