@@ -115,7 +115,7 @@ def servers(options: argparse.Namespace, data: Path, store: Path, version: Path)
     """The command line of each server, keyed by name, with a placeholder for the port."""
     commands = {
         "diplograph": [sys.executable, "-m", "diplograph", "serve", "--store", str(store)]
-        + ["--port", "{port}", "--threads", "4"],
+        + ["--port", "{port}", "--workers", str(options.workers)],
         "oxigraph": [str(BIN / "oxigraph"), "serve-read-only", "--location", str(version)]
         + ["--bind", "127.0.0.1:{port}", "--union-default-graph"],
     }
@@ -172,10 +172,10 @@ def interleaved(
 
 
 def throughput(
-    url: str, queries: dict[str, str], seconds: float, workers: int = 2, keep_alive: bool = False
+    url: str, queries: dict[str, str], seconds: float, clients: int = 2, keep_alive: bool = False
 ) -> float:
-    """Queries per second with ``workers`` clients running the query mix back to back."""
-    done = [0] * workers
+    """Queries per second with ``clients`` clients running the query mix back to back."""
+    done = [0] * clients
     stop = time.monotonic() + seconds
 
     def client(index: int) -> None:
@@ -185,7 +185,7 @@ def throughput(
             run_query(url, mix[done[index] % len(mix)], session)
             done[index] += 1
 
-    threads = [threading.Thread(target=client, args=(index,)) for index in range(workers)]
+    threads = [threading.Thread(target=client, args=(index,)) for index in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -218,6 +218,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=10.0, help="per server, for throughput")
     parser.add_argument("--rdflib-stores", default="default,Oxigraph", help="rdflib-endpoint stores to run")
+    parser.add_argument("--workers", type=int, default=2, help="processes of our server (serve --workers)")
     parser.add_argument(
         "--keep-alive", action="store_true", help="one connection per server and client, not one per query"
     )
@@ -228,6 +229,7 @@ def main() -> None:
         started = time.perf_counter()
         store, version = load_store(data, folder)
         print(f"data: {options.data}; loaded into our store in {time.perf_counter() - started:.1f} s")
+        print(f"diplograph serve --workers {options.workers}")
         with ExitStack() as stack:
             urls = {}
             for name, command in servers(options, data, store, version).items():

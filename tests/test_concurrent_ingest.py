@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import BASE, free_port, run_cli
+from conftest import BASE, run_cli, serving_cli
+from diplograph.store import opened
 
 ARTICLE_GRAPHS = "SELECT (COUNT(DISTINCT ?graph) AS ?graphs) WHERE { GRAPH ?graph { ?a a dg:Article } }"
 ASK_ARTICLE = "ASK { GRAPH <" + BASE + "graph/article/{name}> { ?article a dg:Article } }"
@@ -36,26 +37,9 @@ def store_copy(seed_store: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def server(store_copy: Path) -> Iterator[str]:
-    """The real `diplograph serve` on the copy; yields its /sparql URL."""
-    port = free_port()
-    command = ["serve", "--store", str(store_copy), "--port", str(port), "--base", BASE]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "diplograph", *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    root = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                requests.get(root, timeout=2)
-                break
-            except requests.ConnectionError:
-                assert process.poll() is None and time.monotonic() < deadline, process.communicate()[1]
-                time.sleep(0.2)
+    """The real `diplograph serve` on the copy, with two processes; yields its /sparql URL."""
+    with serving_cli(store_copy, "--workers", "2") as root:
         yield root + "sparql"
-    finally:
-        process.terminate()
-        process.communicate(timeout=20)
 
 
 def article(folder: Path, name: str, place: str) -> Path:
@@ -149,3 +133,45 @@ def test_two_writers_at_once_never_corrupt_the_store(server: str, store_copy: Pa
     assert seen == {name: code == 0 for name, code in zip(names, codes, strict=True)}
     check = run_cli("validate", "--store", str(store_copy))
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+TOKEN = "update-token"
+INSERT = "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://example.org/b> 'c' } }"
+ASK_INSERTED = "ASK { <http://example.org/a> <http://example.org/b> 'c' }"
+
+
+@pytest.fixture
+def updatable(store_copy: Path) -> Iterator[str]:
+    """`diplograph serve` with two processes that accept SPARQL Update; yields its /sparql URL."""
+    with serving_cli(store_copy, "--workers", "2", "--allow-updates", "--update-token", TOKEN) as root:
+        yield root + "sparql"
+
+
+def update(endpoint: str, text: str) -> requests.Response:
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    return requests.post(endpoint, data={"update": text}, headers=headers, timeout=60)
+
+
+def asked(endpoint: str, query: str) -> bool:
+    response = requests.get(endpoint, params={"query": query}, headers=JSON, timeout=30)
+    response.raise_for_status()
+    return bool(response.json()["boolean"])
+
+
+def test_an_update_is_seen_by_the_next_request_whichever_process_answers(updatable: str) -> None:
+    assert not asked(updatable, ASK_INSERTED)
+    response = update(updatable, INSERT)
+    assert response.status_code == 200, response.text
+    assert all(asked(updatable, ASK_INSERTED) for _ in range(8))
+
+
+def test_an_update_while_another_writer_holds_the_store_is_a_503_and_changes_nothing(
+    updatable: str, store_copy: Path
+) -> None:
+    with opened(store_copy):  # what a build, ingest or load holds while it writes
+        busy = update(updatable, INSERT)
+    assert busy.status_code == 503
+    assert "is writing this store" in busy.text
+    assert not asked(updatable, ASK_INSERTED)
+    assert update(updatable, INSERT).status_code == 200
+    assert asked(updatable, ASK_INSERTED)

@@ -56,7 +56,8 @@ def test_a_reader_sees_a_writers_graphs_only_once_they_are_published(tmp_path: P
 
 def test_a_second_writer_gets_a_clear_error_naming_the_store(tmp_path: Path) -> None:
     first = GraphStore.open(tmp_path)
-    with pytest.raises(StoreBusy, match="another build, ingest or load .* is writing this store") as raised:
+    busy = "another build, ingest, load or SPARQL Update .* is writing this store"
+    with pytest.raises(StoreBusy, match=busy) as raised:
         GraphStore.open(tmp_path)
     assert str(tmp_path) in str(raised.value)
     first.close()

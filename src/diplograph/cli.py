@@ -228,9 +228,9 @@ def validate(store: Path | None) -> None:
 @base_option
 @click.option("--host", help=HELP["host"])
 @click.option("--port", type=int, help=HELP["port"])
-@click.option("--threads", type=int, help=HELP["threads"])
+@click.option("--workers", type=int, help=HELP["workers"])
 @endpoint_option
-@click.option("--timeout", "query_timeout", type=float, help=HELP["query_timeout"])
+@click.option("--query-timeout", "--timeout", "query_timeout", type=float, help=HELP["query_timeout"])
 @click.option("--allow-updates", is_flag=True, default=None, help=HELP["allow_updates"])
 @click.option("--update-token", help=HELP["update_token"])
 @click.option("--allow-service", "allowed_services", multiple=True, help=HELP["allowed_services"])
@@ -240,7 +240,7 @@ def serve(
     base: str | None,
     host: str | None,
     port: int | None,
-    threads: int | None,
+    workers: int | None,
     endpoint: str | None,
     graph_store: str | None,
     query_timeout: float | None = None,
@@ -249,19 +249,20 @@ def serve(
     allowed_services: tuple[str, ...] = (),
     allow_wikidata: bool | None = None,
 ) -> None:
-    """Serve the SPARQL endpoint and the linked-data pages (waitress, default http://127.0.0.1:5000).
+    """Serve the SPARQL endpoint and the linked-data pages (gunicorn, default http://127.0.0.1:5000).
 
-    It reads the store's published version and switches to a newer one (from a build, ingest or load
-    running meanwhile) within a second; with --endpoint it serves from that SPARQL engine instead.
+    Its --workers processes read the store read-only, each request the newest published version (a build,
+    ingest, load or SPARQL Update meanwhile is seen); with --endpoint it serves from that engine instead.
     """
-    from diplograph.web import serve as run_server
+    from diplograph.store.versions import VersionedFolder
+    from diplograph.web.server import serve as run_server
 
     settings = settings_from(
         store=store,
         base=base,
         host=host,
         port=port,
-        threads=threads,
+        workers=workers,
         query_timeout=query_timeout,
         allow_updates=allow_updates,
         update_token=update_token,
@@ -270,9 +271,11 @@ def serve(
     )
     if settings.allow_updates and not settings.update_token:
         raise click.UsageError("--allow-updates needs --update-token (or DIPLOGRAPH_UPDATE_TOKEN).")
-    graph_store = open_store(settings, endpoint, graph_store, read_only=not settings.allow_updates)
+    if not endpoint:
+        VersionedFolder(settings.store).require_published()  # opened in each process, never here
+    read_only = not (endpoint and settings.allow_updates)  # a local update takes the writer lock itself
     click.echo(f"Serving {endpoint or settings.store} at http://{settings.host}:{settings.port}/", err=True)
-    run_server(settings, graph_store)
+    run_server(settings, lambda: open_store(settings, endpoint, graph_store, read_only=read_only))
 
 
 @main.command()

@@ -42,15 +42,19 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("host", "DIPLOGRAPH_HOST", "127.0.0.1", "Interface the web server listens on."),
     Setting("port", "DIPLOGRAPH_PORT", 5000, "Port the web server listens on."),
-    Setting("threads", "DIPLOGRAPH_THREADS", 4, "Worker threads of the web server."),
-    Setting("query_timeout", "DIPLOGRAPH_QUERY_TIMEOUT", 30.0, "Seconds a SPARQL query may run."),
-    Setting("max_request_bytes", "DIPLOGRAPH_MAX_REQUEST_BYTES", 1_000_000, "Largest request body accepted."),
     Setting(
-        "query_workers",
-        "DIPLOGRAPH_QUERY_WORKERS",
+        "workers",
+        "DIPLOGRAPH_WORKERS",
         4,
-        "Worker processes running SPARQL queries (a query past its timeout is stopped by ending its worker).",
+        "Processes of the web server, each answering one request at a time.",
     ),
+    Setting(
+        "query_timeout",
+        "DIPLOGRAPH_QUERY_TIMEOUT",
+        30.0,
+        "Seconds a request (a SPARQL query, a page) may run: past it, it is answered 503 and stopped.",
+    ),
+    Setting("max_request_bytes", "DIPLOGRAPH_MAX_REQUEST_BYTES", 1_000_000, "Largest request body accepted."),
     Setting(
         "allow_updates",
         "DIPLOGRAPH_ALLOW_UPDATES",
@@ -94,15 +98,14 @@ class Settings:
     data: Path = field(default=SETTINGS[3].default)
     host: str = SETTINGS[4].default
     port: int = SETTINGS[5].default
-    threads: int = SETTINGS[6].default
+    workers: int = SETTINGS[6].default
     query_timeout: float = SETTINGS[7].default
     max_request_bytes: int = SETTINGS[8].default
-    query_workers: int = SETTINGS[9].default
-    allow_updates: bool = SETTINGS[10].default
-    update_token: str = SETTINGS[11].default
-    allowed_services: tuple[str, ...] = SETTINGS[12].default
-    allow_wikidata: bool = SETTINGS[13].default
-    union_default_graph: bool = SETTINGS[14].default
+    allow_updates: bool = SETTINGS[9].default
+    update_token: str = SETTINGS[10].default
+    allowed_services: tuple[str, ...] = SETTINGS[11].default
+    allow_wikidata: bool = SETTINGS[12].default
+    union_default_graph: bool = SETTINGS[13].default
 
     @property
     def service_allow_list(self) -> frozenset[str]:

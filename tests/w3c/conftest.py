@@ -115,7 +115,7 @@ def _serve(settings: Settings, folder: Path) -> Iterator[W3CServer]:
 
 
 def w3c_settings(folder: Path, **options: object) -> Settings:
-    values = {"store": folder, "union_default_graph": False, "query_workers": 2, "query_timeout": 30.0}
+    values = {"store": folder, "union_default_graph": False, "query_timeout": 30.0}
     return Settings.load({**values, **options}, environ={})
 
 

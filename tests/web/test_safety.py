@@ -1,5 +1,6 @@
 """Safe by default: timeouts that stop the engine, no outbound calls unless allow-listed, updates only with a
-token, and the protocol's error statuses — all over real HTTP against the real app."""
+token, and the protocol's error statuses — all over real HTTP against the real app (the timeouts against
+the real `diplograph serve`, whose processes a timeout ends)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ FOREVER = """SELECT (COUNT(*) AS ?n) WHERE {
   ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . ?p ?q ?r . ?s ?t ?u
 }"""
 TOKEN = "s3cret-token"
+JSON = {"Accept": "application/sparql-results+json"}
 
 
 class ListeningSocket:
@@ -69,20 +71,69 @@ def app_server(settings: Settings, store: GraphStore, **options: object):  # typ
     return serving(create_app(replace(settings, **options), store))  # type: ignore[arg-type]
 
 
+def ask_anything(root: str) -> bool:
+    response = requests.get(root + "sparql", params={"query": "ASK { ?s ?p ?o }"}, headers=JSON, timeout=10)
+    return bool(response.json()["boolean"])
+
+
 def test_a_query_that_runs_forever_is_stopped_and_the_next_is_answered_at_once(
-    settings: Settings, store: GraphStore
+    impatient_server: str,
 ) -> None:
-    with app_server(settings, store, query_timeout=2.0, query_workers=2) as server:
-        server.get("/sparql", params={"query": "ASK {}"})  # start the workers
-        started = time.monotonic()
-        response = server.get("/sparql", params={"query": FOREVER})
-        assert response.status_code == 503
-        assert "stopped" in response.text
-        assert time.monotonic() - started < 6
-        started = time.monotonic()
-        for _ in range(3):  # more queries than workers: the stopped one was replaced
-            assert server.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
-        assert time.monotonic() - started < 2
+    started = time.monotonic()
+    response = requests.get(impatient_server + "sparql", params={"query": FOREVER}, headers=JSON, timeout=30)
+    assert response.status_code == 503
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.text == "The query ran longer than 2 s and was stopped.\n"
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert time.monotonic() - started < 6
+    started = time.monotonic()
+    assert all(ask_anything(impatient_server) for _ in range(4))  # more requests than processes
+    assert time.monotonic() - started < 2
+
+
+def test_other_requests_are_answered_while_a_query_runs_into_its_timeout(impatient_server: str) -> None:
+    stopped: list[int] = []
+    forever = threading.Thread(
+        target=lambda: stopped.append(
+            requests.get(impatient_server + "sparql", params={"query": FOREVER}, timeout=30).status_code
+        )
+    )
+    forever.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    assert ask_anything(impatient_server)
+    assert requests.get(impatient_server, timeout=10).status_code == 200
+    assert time.monotonic() - started < 1.5
+    forever.join()
+    assert stopped == [503]
+
+
+def test_a_browser_is_told_of_the_timeout_on_the_query_page_with_its_query(impatient_server: str) -> None:
+    response = requests.get(
+        impatient_server + "sparql", params={"query": FOREVER}, headers={"Accept": "text/html"}, timeout=30
+    )
+    assert response.status_code == 503
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "ran longer than 2 s and was stopped" in response.text
+    assert "<textarea" in response.text and "?m ?n1 ?o" in response.text
+
+
+def test_a_result_cut_short_at_the_timeout_fails_rather_than_ending_as_if_complete(
+    impatient_server: str,
+) -> None:
+    query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"  # millions of rows: still streaming at the deadline
+    headers = {**JSON, "Accept-Encoding": "identity"}
+    started = time.monotonic()
+    with requests.get(
+        impatient_server + "sparql", params={"query": query}, headers=headers, stream=True, timeout=30
+    ) as response:
+        assert response.status_code == 200
+        assert "Content-Length" not in response.headers
+        with pytest.raises(requests.exceptions.ChunkedEncodingError):
+            for _chunk in response.iter_content(65536):
+                pass
+    assert time.monotonic() - started < 8
+    assert ask_anything(impatient_server)
 
 
 def test_service_to_a_host_not_allow_listed_is_refused_without_connecting(

@@ -94,7 +94,11 @@ class GraphStore:
 
     def last_modified(self) -> float | None:
         """Unix time at which the version this store reads was published (for Last-Modified)."""
-        return self.folder.published_at() if self.folder is not None else None
+        if self.folder is None:
+            return None
+        if self._stamp is not None and self._draft is None:
+            return self._stamp[1] / 1e9  # the pointer's mtime, read when this version was opened
+        return self.folder.published_at()
 
     def _current(self) -> Snapshot | None:
         """The snapshot to read, reopened on the newly published version when the pointer has changed
@@ -102,13 +106,26 @@ class GraphStore:
         if self.read_only and self.folder is not None and time.monotonic() - self._checked >= REFRESH_SECONDS:
             with self._refreshing:
                 if time.monotonic() - self._checked >= REFRESH_SECONDS:
-                    stamp = self.folder.stamp()
-                    if stamp != self._stamp:
-                        self._snapshot = self.folder.open_published()
-                        self._stamp = stamp
-                        log.info("switched to version %s of %s", self._snapshot.version, self.path)
-                    self._checked = time.monotonic()
+                    self._switch_if_published()
         return self._snapshot
+
+    def refresh(self) -> None:
+        """Read the newest published version from now on (one ``stat`` when nothing changed).
+
+        The multi-process server calls this before each request, so that a request sees every version
+        published before it started, whichever process applied the update."""
+        if self.read_only and self.folder is not None:
+            with self._refreshing:
+                self._switch_if_published()
+
+    def _switch_if_published(self) -> None:
+        assert self.folder is not None
+        stamp = self.folder.stamp()
+        if stamp != self._stamp:
+            self._snapshot = self.folder.open_published()
+            self._stamp = stamp
+            log.info("switched to version %s of %s", self._snapshot.version, self.path)
+        self._checked = time.monotonic()
 
     # -- writing ---------------------------------------------------------------------------------------
 

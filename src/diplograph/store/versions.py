@@ -59,6 +59,7 @@ class VersionedFolder:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self._pointer = str(self.root / POINTER)
 
     # -- what is published -----------------------------------------------------------------------------
 
@@ -74,7 +75,7 @@ class VersionedFolder:
     def stamp(self) -> tuple[int, int] | None:
         """Changes whenever a version is published (a new file replaces the pointer): cheap to poll."""
         try:
-            status = (self.root / POINTER).stat()
+            status = os.stat(self._pointer)
         except FileNotFoundError:
             return None
         return (status.st_ino, status.st_mtime_ns)
@@ -101,13 +102,18 @@ class VersionedFolder:
 
     # -- reading ---------------------------------------------------------------------------------------
 
+    def require_published(self) -> int:
+        """The published version, or ``StoreBusy`` saying that there is no store here yet."""
+        version = self.published()
+        if version is None:
+            raise StoreBusy(f"{self.root}: no store here yet (run `diplograph build` first)")
+        return version
+
     def open_published(self) -> Snapshot:
         """Open the published version read-only, holding its reader lock; retries if a writer flips the
         pointer and removes that version between reading the pointer and locking it."""
         for _attempt in range(OPEN_ATTEMPTS):
-            version = self.published()
-            if version is None:
-                raise StoreBusy(f"{self.root}: no store here yet (run `diplograph build` first)")
+            version = self.require_published()
             lock = self._reader_lock(version)
             location = self.location(version)
             if version != 0 and (lock is None or not location.is_dir()):
@@ -146,8 +152,8 @@ class VersionedFolder:
             holder = handle.read().decode("ascii", "replace").strip() or "unknown"
             handle.close()
             raise StoreBusy(
-                f"{self.root}: another build, ingest or load (process {holder}) is writing this store; "
-                "run this one when it has finished"
+                f"{self.root}: another build, ingest, load or SPARQL Update (process {holder}) is writing "
+                "this store; run this one when it has finished"
             ) from None
         handle.truncate(0)
         handle.write(str(os.getpid()).encode("ascii"))

@@ -1,16 +1,15 @@
-"""The web app: an application factory, its blueprints, one error handler, and a production server.
+"""The web app: an application factory, its blueprints and one error handler (``server`` serves it).
 
 ``create_app(settings, store)`` builds a fresh app around one store (tests make their own on a temporary
-store); ``serve(settings, store)`` runs it on waitress.
+store); ``server.serve`` runs it in the processes of a pre-fork server, each on its own store.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 from pathlib import Path
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from diplograph.config import PROJECT_ROOT, Settings
@@ -39,8 +38,6 @@ class WebContext:
 
 def context(app: Flask | None = None) -> WebContext:
     """The WebContext of the current (or given) app."""
-    from flask import current_app
-
     return (app or current_app).extensions[EXTENSION]  # type: ignore[no-any-return]
 
 
@@ -76,16 +73,23 @@ def handle_error(error: Exception) -> Response:
 
     Only ``DiplographError`` and Werkzeug's HTTP errors come here; anything else stays a logged 500.
     """
-    if isinstance(error, HTTPException):
-        status = error.code or 500
-        title = error.name
-        message = error.description or title
-    else:
-        status = getattr(error, "http_status", 500)
-        title = type(error).__name__
-        message = str(error) or title
+    status, title, message = describe_error(error)
     if status >= 500:
         log.error("%s: %s", title, message, exc_info=error)
+    return error_response(error)
+
+
+def describe_error(error: Exception) -> tuple[int, str, str]:
+    """The status, title and message an error is answered with."""
+    if isinstance(error, HTTPException):
+        return error.code or 500, error.name, error.description or error.name
+    title = type(error).__name__
+    return getattr(error, "http_status", 500), title, str(error) or title
+
+
+def error_response(error: Exception) -> Response:
+    """The answer to ``error`` for this request's client (``handle_error`` without the logging)."""
+    status, title, message = describe_error(error)
     if request.accept_mimetypes.best_match(["text/plain", "text/html"]) == "text/html":
         body = render_template("error.html", status=status, title=title, message=message)
         response = Response(body, status=status, content_type="text/html; charset=utf-8")
@@ -96,15 +100,3 @@ def handle_error(error: Exception) -> Response:
             if name.lower() not in ("content-type", "content-length"):
                 response.headers[name] = value
     return response
-
-
-def serve(settings: Settings, store: GraphStore) -> None:
-    """Serve the app with waitress (a production WSGI server) at ``settings.host:settings.port``."""
-    import waitress
-
-    app = create_app(settings, store)
-    # What exists now lives as long as the server: keep it out of the collector's full passes (each one
-    # walked it all, about 20 ms, a pause some request had to wait through).
-    gc.freeze()
-    log.info("serving %s on http://%s:%s/", settings.store, settings.host, settings.port)
-    waitress.serve(app, host=settings.host, port=settings.port, threads=settings.threads, ident="diplograph")

@@ -64,12 +64,20 @@ def compress(response: Response, accept_encoding: str) -> Response:
         response.response = GzipStream(response.response)  # type: ignore[arg-type]
         response.headers.pop("Content-Length", None)
     else:
-        data = response.get_data()
-        if len(data) < MINIMUM_BYTES:
+        data, gzipped = gzip_whole(response.get_data())
+        if not gzipped:
             return response
-        response.set_data(zlib.compress(data, LEVEL, 31))
+        response.set_data(data)
     response.headers["Content-Encoding"] = "gzip"
     return response
+
+
+def gzip_whole(data: bytes) -> tuple[bytes, bool]:
+    """A whole body gzipped, and whether it was (not below ``MINIMUM_BYTES``): the caller checked that the
+    response is a compressible 200 and that the client accepts gzip."""
+    if len(data) < MINIMUM_BYTES:
+        return data, False
+    return zlib.compress(data, LEVEL, 31), True
 
 
 def accepts_gzip(accept_encoding: str) -> bool:

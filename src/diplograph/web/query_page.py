@@ -1,7 +1,7 @@
 """The query UI at ``/sparql`` for browsers: an editor, the example queries, results as a linked table.
 
 The page is plain HTML that works offline (no CDN); ``static/sparql.js`` only adds comfort. Results come
-from the same workers and timeout as the API, as TSV or N-Triples parsed back by pyoxigraph; the table shows
+from the same engine and timeout as the API, as TSV or N-Triples parsed back by pyoxigraph; the table shows
 the first ``MAX_HTML_ROWS`` rows and says so, and the download links give everything in every format.
 """
 
@@ -74,8 +74,11 @@ def read_examples(folder: Path) -> list[ExampleQuery]:
     return examples
 
 
-def query_page(operation: ProtocolRequest | None) -> Response:
-    """The query UI; with a query, its results as a table (the page's URL is the permalink)."""
+def query_page(operation: ProtocolRequest | None, stopped: QueryTimeout | None = None) -> Response:
+    """The query UI; with a query, its results as a table (the page's URL is the permalink).
+
+    ``stopped``: the query was stopped at the timeout (by the server's watchdog); the page says so.
+    """
     web = context()
     examples = read_examples(web.queries_path)
     text = operation.text if operation else None
@@ -83,7 +86,9 @@ def query_page(operation: ProtocolRequest | None) -> Response:
         example = next((item for item in examples if item.name == request.args.get("example")), None)
         text = example.text if example else DEFAULT_QUERY
     results, error, status = None, None, 200
-    if operation is not None:
+    if stopped is not None:
+        error, status = str(stopped), stopped.http_status
+    elif operation is not None:
         try:
             results = page_results(operation)
         except QueryNotAllowed:
@@ -115,34 +120,27 @@ def download_links(results: HtmlResults | None) -> list[tuple[Any, str]]:
 
 
 def page_results(operation: ProtocolRequest) -> HtmlResults:
-    from diplograph.web.sparql import execute, make_job
+    """Run the query for the table: the first ``MAX_HTML_BYTES`` of its TSV or N-Triples, parsed back."""
+    from diplograph.web import engine
+    from diplograph.web.answers import make_job
 
-    kind, body = execute(make_job(operation, TSV, NTRIPLES))
-    data, more = read_limited(body, MAX_HTML_BYTES)
+    web = context()
+    job = make_job(operation, TSV, NTRIPLES, web)
+    results = engine.evaluate(job, web.store, web.settings.query_timeout)
+    chosen = engine.choose(job, results)
+    data, more = engine.serialize_prefix(results, chosen, MAX_HTML_BYTES)
+    del results
     if more:  # keep complete lines only: both TSV and N-Triples are line-based
         data = data[: data.rfind(b"\n") + 1]
     lines = data.split(b"\n")
     if len(lines) > MAX_HTML_ROWS + 2:
         data, more = b"\n".join(lines[: MAX_HTML_ROWS + 1]) + b"\n", True
-    if kind == "graph":
+    if chosen.kind == "graph":
         return graph_rows(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), more)
     parsed = ox.parse_query_results(data, format=ox.QueryResultsFormat.TSV)
     if isinstance(parsed, ox.QueryBoolean):
         return HtmlResults("boolean", [], [], boolean=bool(parsed))
     return solution_rows(parsed, more)
-
-
-def read_limited(body: Any, limit: int) -> tuple[bytes, bool]:
-    """Up to about ``limit`` bytes of a streamed body, and whether more was left (the body is closed)."""
-    data = bytearray()
-    try:
-        for chunk in body:
-            data += chunk
-            if len(data) >= limit:
-                return bytes(data), True
-        return bytes(data), False
-    finally:
-        body.close()
 
 
 def graph_rows(triples: Any, truncated: bool) -> HtmlResults:

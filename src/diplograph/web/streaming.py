@@ -21,6 +21,9 @@ CHUNK_BYTES = 64 * 1024
 QUEUE_CHUNKS = 8
 #: A producer gives up when the client has not taken a chunk for this long (client gone, no close()).
 STALL_SECONDS = 300.0
+#: How long closing a response waits for its producer to stop.
+STOP_SECONDS = 0.5
+PRODUCER_THREAD = "sparql-results"
 
 _DONE = object()
 
@@ -71,15 +74,21 @@ class _QueueWriter:
 class ResultStream:
     """The response body: iterates the producer's chunks; ``close()`` (called by the WSGI server) stops it."""
 
-    complete: bytes | None = None  # like ``workers.ResultChunks``, but the whole body is never known here
+    complete: bytes | None = None  # like ``engine.WholeBody``, but the whole body is never known here
 
     def __init__(
-        self, first: bytes, chunks: queue.Queue[Any], cancelled: threading.Event, finished: bool
+        self,
+        first: bytes,
+        chunks: queue.Queue[Any],
+        cancelled: threading.Event,
+        finished: bool,
+        producer: threading.Thread | None = None,
     ) -> None:
         self.first = first
         self.chunks = chunks
         self.cancelled = cancelled
         self.finished = finished
+        self.producer = producer
 
     def __iter__(self) -> Iterator[bytes]:
         yield self.first
@@ -95,7 +104,22 @@ class ResultStream:
             yield item
 
     def close(self) -> None:
+        """Stop the producer at its next write (a full queue is emptied so that it gets there) and give it
+        ``STOP_SECONDS`` to end; one still evaluating is what ``producers_running`` reports."""
         self.cancelled.set()
+        while True:
+            try:
+                self.chunks.get_nowait()
+            except queue.Empty:
+                break
+        if self.producer is not None:
+            self.producer.join(STOP_SECONDS)
+
+
+def producers_running() -> bool:
+    """Whether a query is still evaluated in a producer thread of this process after its response closed
+    (its client left while the engine computes): the multi-process server then ends the process."""
+    return any(thread.name == PRODUCER_THREAD for thread in threading.enumerate())
 
 
 def stream_query(
@@ -140,14 +164,17 @@ def stream_query(
             except _Cancelled:
                 return
 
-    threading.Thread(target=produce, name="sparql-results", daemon=True).start()
+    producer = threading.Thread(target=produce, name=PRODUCER_THREAD, daemon=True)
+    producer.start()
     state, value = handover.get()
     if state == "error":
+        producer.join(STOP_SECONDS)
         raise value
     first = chunks.get()
     if isinstance(first, BaseException):
         cancelled.set()
+        producer.join(STOP_SECONDS)
         raise first
     if first is _DONE:
-        return value, ResultStream(b"", chunks, cancelled, finished=True)
-    return value, ResultStream(first, chunks, cancelled, finished=False)
+        return value, ResultStream(b"", chunks, cancelled, finished=True, producer=producer)
+    return value, ResultStream(first, chunks, cancelled, finished=False, producer=producer)

@@ -1,0 +1,163 @@
+"""``diplograph serve``: the app in the processes of a pre-fork server (gunicorn), each on its own store.
+
+Each process answers one request at a time and runs its queries itself, on its own read-only snapshot of
+the published store version, opened after the fork (a RocksDB handle never crosses a fork) and refreshed
+before every request. A request past ``query_timeout`` is answered by the process's watchdog
+(``watchdog``), which then ends the process; the master forks a fresh one from its preloaded imports in
+milliseconds, and the other processes answer meanwhile. gunicorn's own timeout stays a backstop above it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib
+import io
+import logging
+import math
+import os
+import select
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+from gunicorn.workers.sync import SyncWorker
+from werkzeug.http import http_date
+
+from diplograph.config import Settings
+from diplograph.errors import QueryTimeout
+from diplograph.store import GraphStore
+from diplograph.web import create_app
+from diplograph.web.sparql import timeout_response
+from diplograph.web.streaming import producers_running
+from diplograph.web.watchdog import Environ, TimeoutGuard, Watchdog
+
+log = logging.getLogger(__name__)
+
+#: gunicorn ends a process that has not answered for the query timeout plus this (the watchdog did not).
+BACKSTOP_SECONDS = 10
+
+
+#: What the app imports when it is built, imported in the master so that a new process need not.
+PRELOADED = (
+    "diplograph.web.browse",
+    "diplograph.web.dataset",
+    "diplograph.web.fast_path",
+    "diplograph.web.ontology",
+    "diplograph.web.pages",
+    "diplograph.web.pictures",
+    "diplograph.web.query_page",
+    "diplograph.web.sparql",
+)
+
+
+def serve(settings: Settings, open_store: Callable[[], GraphStore]) -> None:
+    """Serve at ``settings.host:settings.port`` with ``settings.workers`` processes; does not return.
+
+    ``open_store`` is called in each process after the fork: the store the process reads.
+    """
+    for name in PRELOADED:
+        importlib.import_module(name)
+    gc.freeze()  # the preloaded modules stay shared with the processes, not copied by the collector
+    PreForkServer(settings, ProcessApp(settings, open_store)).run()
+
+
+class ProcessApp:
+    """The WSGI callable gunicorn preloads in the master; ``start()`` builds the real one in each process."""
+
+    def __init__(self, settings: Settings, open_store: Callable[[], GraphStore]) -> None:
+        self.settings = settings
+        self.open_store = open_store
+        self.guarded: TimeoutGuard | None = None
+
+    def start(self) -> None:
+        """Open this process's store, build its app and start its watchdog (after the fork)."""
+        store = self.open_store()
+        app = create_app(self.settings, store)
+        watchdog = Watchdog(self.settings.query_timeout, timeout_answer(app, self.settings.query_timeout))
+        refresh = getattr(store, "refresh", lambda: None)
+        self.guarded = TimeoutGuard(app, watchdog, before=refresh, abandoned=producers_running)
+        watchdog.start()
+        gc.freeze()
+
+    def __call__(self, environ: Environ, start_response: Callable[..., Any]) -> Iterable[bytes]:
+        assert self.guarded is not None, "ProcessApp.start() runs in each process before it serves"
+        return self.guarded(environ, start_response)
+
+
+class PreForkServer(BaseApplication):  # type: ignore[misc]
+    """gunicorn configured from our settings alone (no config file, no GUNICORN_CMD_ARGS)."""
+
+    def __init__(self, settings: Settings, app: ProcessApp) -> None:
+        self.settings = settings
+        self.application = app
+        super().__init__()
+
+    def load_config(self) -> None:
+        settings = self.settings
+        host = f"[{settings.host}]" if ":" in settings.host else settings.host
+        backstop = math.ceil(settings.query_timeout) + BACKSTOP_SECONDS
+        options = {
+            "bind": [f"{host}:{settings.port}"],
+            "workers": max(1, settings.workers),
+            "worker_class": OneAtATimeWorker,  # one request at a time: the watchdog may end the process
+            "preload_app": True,
+            "timeout": backstop,
+            "graceful_timeout": backstop,
+            "limit_request_line": 0,  # GET queries may be long; bodies are limited by the app
+            "post_fork": lambda _arbiter, _worker: self.application.start(),
+            "control_socket_disable": True,  # no control socket in the user's home
+            "accesslog": None,
+            "errorlog": "-",
+            "loglevel": logging.getLevelName(logging.getLogger().getEffectiveLevel()).lower(),
+            "proc_name": "diplograph",
+        }
+        for name, value in options.items():
+            self.cfg.set(name, value)
+
+    def load(self) -> ProcessApp:
+        return self.application
+
+
+class OneAtATimeWorker(SyncWorker):  # type: ignore[misc]
+    """gunicorn's sync worker, but only one idle process is woken for a new connection.
+
+    The sync worker waits with ``select`` on the shared listening socket, so every idle process wakes for
+    every connection and all but one find nothing to accept: on a small machine that costs the client
+    0.03–0.1 ms a request with two processes (bench/README.md), more with more. ``EPOLLEXCLUSIVE`` wakes one.
+    """
+
+    poller: select.epoll | None = None
+
+    def wait(self, timeout: float) -> list[Any]:
+        self.notify()
+        if self.poller is None:
+            self.poller = select.epoll()
+            for listener in self.sockets:
+                self.poller.register(listener.fileno(), select.EPOLLIN | select.EPOLLEXCLUSIVE)
+            self.poller.register(self.PIPE[0], select.EPOLLIN)
+        for descriptor, _events in self.poller.poll(timeout):
+            if descriptor == self.PIPE[0]:  # a signal woke us: gunicorn's own wake-up pipe
+                with contextlib.suppress(BlockingIOError):
+                    os.read(self.PIPE[0], 1)
+        return list(self.sockets)
+
+
+def timeout_answer(app: Flask, timeout: float) -> Callable[[Environ], bytes]:
+    """The raw HTTP answer to a request stopped at the timeout: what the app answers a ``QueryTimeout``
+    for that client (the query page or an error page for browsers, text for tools, with the same
+    headers), rendered by the app itself (``sparql.timeout_response``)."""
+
+    def answer(environ: Environ) -> bytes:
+        error = QueryTimeout(f"The query ran longer than {timeout:g} s and was stopped.")
+        quiet = {**environ, "wsgi.input": io.BytesIO(), "CONTENT_LENGTH": "0"}  # the body was read
+        with app.request_context(quiet):
+            response = app.process_response(timeout_response(error))
+        head = [f"{environ.get('SERVER_PROTOCOL', 'HTTP/1.1')} {response.status}"]
+        head += [f"{name}: {value}" for name, value in response.get_wsgi_headers(quiet).items()]
+        head += [f"Date: {http_date()}", "Connection: close"]
+        body = b"" if environ.get("REQUEST_METHOD") == "HEAD" else response.get_data()
+        return ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body
+
+    return answer
