@@ -116,3 +116,19 @@ def test_home_page_counts_the_articles_and_meetings(seed_server: str) -> None:
     assert "<strong>5</strong> articles" in home.text
     assert f"<strong>{meetings[0]['n']}</strong> meetings" in home.text
     assert int(meetings[0]["n"]) > 1
+
+
+def test_a_get_query_past_the_request_line_limit_is_refused_and_post_takes_it(seed_server: str) -> None:
+    # A request line is bounded (8 KB, gunicorn's limit) so one request cannot fill the memory; longer
+    # queries go in a POST body, as SPARQL clients do.
+    long_query = "SELECT ?s WHERE { ?s a dg:Meeting } # " + "x" * 9000
+    refused = get(f"{seed_server}sparql", params={"query": long_query}, headers={"Accept": SPARQL_JSON})
+    assert refused.status_code == 414  # URI Too Long
+    taken = requests.post(
+        f"{seed_server}sparql",
+        data=long_query.encode("utf-8"),
+        headers={"Content-Type": "application/sparql-query", "Accept": SPARQL_JSON},
+        timeout=30,
+    )
+    assert taken.status_code == 200 and bindings(taken)
+    assert get(seed_server, headers={"Accept": "text/html"}).status_code == 200  # the server goes on

@@ -17,6 +17,7 @@ import logging
 import math
 import os
 import select
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -38,6 +39,10 @@ log = logging.getLogger(__name__)
 #: gunicorn ends a process that has not answered for the query timeout plus this (the watchdog did not).
 BACKSTOP_SECONDS = 10
 
+
+#: gunicorn's largest bounded request line: a GET query up to about 8 KB (clients POST longer ones, as the
+#: SPARQL protocol suggests); an unbounded line would let one request fill the memory.
+MAX_REQUEST_LINE = 8190
 
 #: What the app imports when it is built, imported in the master so that a new process need not.
 PRELOADED = (
@@ -80,10 +85,26 @@ class ProcessApp:
         self.guarded = TimeoutGuard(app, watchdog, before=refresh, abandoned=producers_running)
         watchdog.start()
         gc.freeze()
+        threading.Thread(target=warm_up, args=(app,), name="warm-up", daemon=True).start()
 
     def __call__(self, environ: Environ, start_response: Callable[..., Any]) -> Iterable[bytes]:
         assert self.guarded is not None, "ProcessApp.start() runs in each process before it serves"
         return self.guarded(environ, start_response)
+
+
+def warm_up(app: Flask) -> None:
+    """Compute what pages keep per store version (statistics, indexes of meetings, names and listings) before
+    the first visitor asks: on a large store the home page's first answer otherwise takes seconds."""
+    client = app.test_client()
+    for path in WARM_PATHS:
+        try:
+            client.get(path, headers={"Accept": "text/html"})
+        except Exception:  # a failing page is the page's own bug, reported when it is asked for
+            log.exception("warming %s failed", path)
+
+
+#: The pages whose per-version indexes most others share.
+WARM_PATHS = ("/", "/meetings", "/people")
 
 
 class PreForkServer(BaseApplication):  # type: ignore[misc]
@@ -105,7 +126,7 @@ class PreForkServer(BaseApplication):  # type: ignore[misc]
             "preload_app": True,
             "timeout": backstop,
             "graceful_timeout": backstop,
-            "limit_request_line": 0,  # GET queries may be long; bodies are limited by the app
+            "limit_request_line": MAX_REQUEST_LINE,
             "post_fork": lambda _arbiter, _worker: self.application.start(),
             "control_socket_disable": True,  # no control socket in the user's home
             "accesslog": None,
