@@ -46,6 +46,7 @@ PAGES = [
     "/organizations",
     "/articles",
     "/positions",
+    "/positions?holder=http://127.0.0.1:5000/id/person/jean-hostile&stance=support",
     "/search?q=cavusoglu",
     "/search?q=%3Cscript%3E",
     "/timeline",
@@ -185,6 +186,16 @@ def test_meeting_index_filters_and_sorts(hostile: Server) -> None:
     assert 'href="/page/meeting/cavusoglu-dendias-ankara-2023-05-09"' in html
     assert "No meeting matches." in page(hostile, "/meetings?year=1999")
     assert '<option value="2023">2023</option>' in page(hostile, "/meetings")
+
+
+def test_positions_filter_by_holder_and_stance(hostile: Server) -> None:
+    holder = "/positions?holder=http://127.0.0.1:5000/id/person/mevlut-cavusoglu"
+    html = page(hostile, holder)
+    assert 'href="/page/position/000_sample-cavusoglu-dialogue"' in html
+    assert 'href="/page/position/001_hostile-jean-peace"' not in html
+    assert 'href="/page/position/001_hostile-jean-peace"' in page(hostile, "/positions?stance=support")
+    assert "Nothing here yet." in page(hostile, holder + "&stance=other")
+    assert 'href="/positions?holder=http' in page(hostile, PERSON)  # the person's page links to them all
 
 
 def test_search_finds_names_and_aliases_without_accents(hostile: Server) -> None:

@@ -16,9 +16,10 @@ from diplograph.graph.namespaces import DG
 from diplograph.web import context
 from diplograph.web.caching import watch
 from diplograph.web.entities import entities, maybe_named, named
-from diplograph.web.listings import LISTINGS, PAGE_SIZE, listing_order, listing_rows
+from diplograph.web.listings import LISTINGS, PAGE_SIZE, Ordered, listing_order, listing_rows
 from diplograph.web.meeting_index import MeetingIndex, meeting_index
 from diplograph.web.pages import html, requested_page
+from diplograph.web.position_index import position_index
 from diplograph.web.terms import TermView, preferred_label
 from diplograph.web.versioned import per_version
 
@@ -32,10 +33,13 @@ FILTER_CHOICES = 300
 
 @blueprint.app_template_global()
 def page_url(**changes: Any) -> str:
-    """The current URL with some query parameters changed (for pagers and filters)."""
+    """The current URL with some query parameters changed (for pagers and filters); None removes one."""
     arguments = request.args.to_dict(flat=False)
     for name, value in changes.items():
-        arguments[name] = [str(value)]
+        if value is None:
+            arguments.pop(name, None)
+        else:
+            arguments[name] = [str(value)]
     return url_for(request.endpoint or "pages.home", **(request.view_args or {}), **arguments)
 
 
@@ -47,17 +51,24 @@ def view_of(term: Any, label: Any = None) -> TermView | None:
     return context().linker.view(term, label) if term is not None else None
 
 
-def listing_page(name: str) -> Response:
-    """One page of a listing, in the order computed for the store version."""
+def listing_page(name: str, order: Ordered | None = None, filters: dict[str, Any] | None = None) -> Response:
+    """One page of a listing, in the order computed for the store version (or the filtered ``order``)."""
     listing = LISTINGS[name]
-    order = listing_order(name)
+    order = order or listing_order(name)
     total = len(order.items)
     pages = pages_for(total)
     page = min(requested_page("page"), pages)
     items = order.items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     rows = listing_rows(name, items, order.dates)
     body = render_template(
-        "index.html", listing=listing, rows=rows, total=total, page=page, pages=pages, view_of=view_of
+        "index.html",
+        listing=listing,
+        rows=rows,
+        total=total,
+        page=page,
+        pages=pages,
+        view_of=view_of,
+        filters=filters or {},
     )
     return html(body)
 
@@ -84,7 +95,37 @@ def articles() -> Response:
 
 @blueprint.route("/positions")
 def positions() -> Response:
-    return listing_page("positions")
+    """Positions newest first; ``holder=IRI`` keeps one holder's (a state's include its people's) and
+    ``stance=support|oppose|neutral|other`` one stance."""
+    holder = iri_argument("holder")
+    stance = request.args.get("stance", "").strip()
+    stance = stance if stance in STANCES else ""
+    if not holder and not stance:
+        return listing_page("positions")
+    index = position_index()
+    entries = index.entries
+    if holder:
+        entries = [entries[i] for i in index.held_by([holder, *entities().served_by.get(holder, ())])]
+    if stance:
+        wanted = str(DG[stance])
+        entries = [entry for entry in entries if entry.stance is not None and entry.stance.value == wanted]
+    order = Ordered([e.iri for e in entries], {e.iri: e.date for e in entries if e.date is not None})
+    filters = {"holder": named(ox.NamedNode(holder)) if holder else None, "stance": stance}
+    return listing_page("positions", order, filters)
+
+
+STANCES = ("support", "oppose", "neutral", "other")
+
+
+def iri_argument(name: str) -> str:
+    """A request argument that is a well-formed http(s) IRI, else '' (ignored, as a form would)."""
+    value = request.args.get(name, "").strip()
+    if not value.startswith(("http://", "https://")):
+        return ""
+    try:
+        return ox.NamedNode(value).value
+    except ValueError:
+        return ""
 
 
 def meeting_filters() -> dict[str, str]:
