@@ -19,12 +19,12 @@ UNSEEN_ARTICLES = ROOT / "eval" / "articles"
 # A little (≈0.05) below what the extractor scored (meetings 0.880 when the harness was written, 0.917
 # after the meeting rules of test_meeting_rules.py): raise them as extraction improves, never lower them.
 FLOOR_MEETING = 0.87
-FLOOR_POSITION = 0.95  # measured 1.000 with quotes.py, attribution.py, speakers.py and stance.py
+FLOOR_POSITION = 0.97  # measured 1.000 with quotes.py, attribution.py, speakers.py and stance.py
 # The same on the unseen-style set (eval/articles, written apart from the extractor; meetings 0.554,
 # positions 0.543 when it was written; meetings 0.933 after the meeting rules). Raise them as extraction
 # improves.
 FLOOR_UNSEEN_MEETING = 0.91  # 0.942 after the held-out rules of test_meeting_dates_places/parties_status.py
-FLOOR_UNSEEN_POSITION = 0.95  # measured 1.000 (P 1.000, R 1.000) with the same rules
+FLOOR_UNSEEN_POSITION = 0.97  # measured 1.000 (P 1.000, R 1.000) with the same rules
 # The held-out set (eval/heldout: 16 articles nobody tuned on when it was written; meetings 0.701, then 0.738
 # after the first rule round, 0.855 after the general date, place, party and status rules pinned in
 # test_meeting_dates_places.py and test_meeting_parties_status.py; positions 0.829 when it was written).
@@ -34,16 +34,25 @@ FLOOR_HELDOUT_MEETING = 0.82
 FLOOR_HELDOUT_POSITION = 0.80
 # Stance accuracy on the matched positions, about 0.03 below what the ordered steps of stance.py measure
 # (seeds 1.000, unseen 0.895; 0.955 and 0.868 with the bag of cue words before them).
-FLOOR_STANCE = 0.95
-FLOOR_UNSEEN_STANCE = 0.86
+FLOOR_STANCE = 0.97
+FLOOR_UNSEEN_STANCE = 0.865
 # The held-out set (eval/heldout: 16 articles of other outlets, regions and years, written apart from the
 # extractor; positions F1 0.829 and stance accuracy 0.500 when the first rules met it). It has since been a
 # development set for the stance procedure and the speaker rules of test_speaker_rules.py, which measure
-# positions 0.953 (P 0.978, R 0.929) and stance 0.923 there; the floors are about 0.03 below.
-HELDOUT_GOLD = ROOT / "eval" / "gold" / "heldout.json"
-HELDOUT_ARTICLES = ROOT / "eval" / "heldout" / "articles"
-FLOOR_HELDOUT_POSITION = 0.92
-FLOOR_HELDOUT_STANCE = 0.89
+# positions 0.953 (P 0.978, R 0.929) and stance 0.923 there; 0.980 and 0.927 after the general mechanisms of
+# the third round (page layout, unknown speakers and bodies, titles, plain evaluative words). The floors
+# are about 0.03 below.
+FLOOR_HELDOUT_POSITION = 0.95
+FLOOR_HELDOUT_STANCE = 0.895
+# The blind set (eval/blind: 16 articles written without reading the extractor; positions 0.688, stance
+# 0.648 when the rules first met it). The third round developed general mechanisms on all four sets pooled,
+# so the blind set no longer measures generalization either: positions 0.947 (P 0.964, R 0.930), stance
+# 0.800. A fifth set (eval/final) is kept sealed for that. The floors are about 0.03 below.
+BLIND_GOLD = ROOT / "eval" / "gold" / "blind.json"
+BLIND_ARTICLES = ROOT / "eval" / "blind" / "articles"
+FLOOR_BLIND_MEETING = 0.69  # meetings 0.662 before the third round, 0.726 (P 0.930, R 0.596) after it
+FLOOR_BLIND_POSITION = 0.91
+FLOOR_BLIND_STANCE = 0.77
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 TALKS = {
@@ -254,6 +263,13 @@ def test_the_extractor_stays_above_its_floors_on_the_heldout_articles() -> None:
     report, message = evaluate_folder(HELDOUT_ARTICLES, HELDOUT_GOLD)
     assert report["scores"]["positions"]["f1"] >= FLOOR_HELDOUT_POSITION, message
     assert report["stance_accuracy"] >= FLOOR_HELDOUT_STANCE, message
+
+
+def test_the_extractor_stays_above_its_floors_on_the_blind_articles() -> None:
+    report, message = evaluate_folder(BLIND_ARTICLES, BLIND_GOLD)
+    assert report["scores"]["meetings"]["f1"] >= FLOOR_BLIND_MEETING, message
+    assert report["scores"]["positions"]["f1"] >= FLOOR_BLIND_POSITION, message
+    assert report["stance_accuracy"] >= FLOOR_BLIND_STANCE, message
 
 
 def test_the_extractor_stays_above_its_floors_on_the_held_out_articles() -> None:

@@ -1,10 +1,11 @@
 """Position rules pinned to real sentences: each test quotes the seed (data/articles/), the unseen-style
-article (eval/articles/) or the held-out article (eval/heldout/articles/) it comes from, and checks the facts
-the rule must get right there.
+article (eval/articles/), the held-out article (eval/heldout/articles/) or the blind article
+(eval/blind/articles/) it comes from, and checks the facts the rule must get right there.
 
 Which words are the position (one per quoted passage, the reported clause and its quotes together) and what
 is not a position at all (scare quotes, headings, the author's opinion, relayed facts, courtesies). Who
-speaks is pinned in test_speaker_rules.py, the stance in test_stance_rules.py.
+speaks is pinned in test_speaker_rules.py, the stance in test_stance_rules.py, what the layout of a page
+says (transcripts, posts, readers' comments) in test_page_layout_rules.py.
 """
 
 from __future__ import annotations
@@ -298,7 +299,56 @@ def test_the_authors_own_opinion_is_not_a_position(read):
         # eval/heldout/articles/h16 (grammar): "what X described as" is a label inside the author's sentence
         "The talks had been due to start in early October but were postponed for what the AU described as "
         "logistical reasons.",
+        # eval/blind/articles/b03, twice: "called on X at her hotel" is a visit ("called on X to" asks)
+        "In the afternoon, Hasina called on President Droupadi Murmu at Rashtrapati Bhavan.",
+        "On Monday evening, soon after her arrival, External Affairs Minister S Jaishankar called on the "
+        "prime minister at her hotel.",
+        # eval/blind/articles/b03 and eval/heldout/articles/h01 (grammar): no verb follows an article
+        "The two leaders held talks in New Delhi, hours after Hasina was accorded a ceremonial welcome.",
+        # eval/blind/articles/b15 (like u07's host above, in any shape): a greeting is no stance
+        "The King went to Germany instead, where President Frank-Walter Steinmeier welcomed him in Berlin.",
+        # eval/blind/articles/b01: a verb with an object ("described the encounter as …") reports no clause
+        # before it ("This morning, …"), and "the head of the Federal Executive" is a title, not a name
+        "This morning, in his daily press conference, the head of the Federal Executive described the "
+        "encounter as positive.",
     ],
 )
 def test_relayed_facts_and_introductions_are_not_positions(read, sentence):
     assert said(read(sentence)) == []
+
+
+def test_words_before_a_colon_quote_that_quote_nobody_only_introduce_it(read):
+    # eval/blind/articles/b14 (grammar: the colon introduces the appeal it reports)
+    found = read(
+        "Pope Francis received JD Vance.\n\nHe also appealed for a ceasefire in Gaza: “I appeal to the "
+        "warring parties: call a ceasefire, release the hostages!”"
+    )
+    assert said(found) == [
+        ("pope-francis", "I appeal to the warring parties: call a ceasefire, release the hostages!")
+    ]
+    assert found[0].positions[0].stance is Stance.SUPPORT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder", "words"),
+    [
+        # eval/blind/articles/b05: a proposal is the speaker's intention
+        (
+            "Kassym-Jomart Tokayev proposed establishing a regular C5+1 business platform.",
+            "kassym-jomart-tokayev",
+            "establishing a regular C5+1 business platform",
+        ),
+        # eval/blind/articles/b08 and eval/articles/u10 ("… a new era" in relations …, which …): a relative
+        # clause after the quote is the author's gloss
+        (
+            'Mr Natano called the treaty "a beacon of hope" for a nation of low-lying atolls where the '
+            "highest point is less than five metres above sea level.",
+            "kausea-natano",
+            'the treaty "a beacon of hope" for a nation of low-lying atolls',
+        ),
+    ],
+)
+def test_proposals_are_reported_views_and_a_where_clause_is_the_authors_gloss(read, sentence, holder, words):
+    assert said(read(f"Anthony Albanese met Tuvalu's Prime Minister Kausea Natano.\n\n{sentence}")) == [
+        (holder, words)
+    ]

@@ -1,5 +1,6 @@
 """The stance procedure of ``stance.py``, step by step, on words quoted from the seeds (data/articles/), the
-unseen-style articles (eval/articles/) and the held-out articles (eval/heldout/articles/).
+unseen-style articles (eval/articles/), the held-out articles (eval/heldout/articles/) and the blind ones
+(eval/blind/articles/, b01–b16).
 
 Every case names its article; a rule is kept only when two sentences of different articles show it, or
 when plain grammar does (then the comment says so). ``decide`` is pure: these tests need no extraction,
@@ -360,3 +361,39 @@ def test_the_stance_step_is_part_of_the_rule_of_the_position(read):
 def test_stance_in_whole_sentences_reads_negations_and_targets(read, sentence, words, stance):
     found = read(f"Mr Bhutto Zardari met Safadi.\n\n{sentence}")
     assert quoting(found, words).stance is stance
+
+
+@pytest.mark.parametrize(
+    ("words", "stance", "rule"),
+    [
+        # the plain words of approval and good judgement (b02, b10, b13; "not good", u14) ...
+        (
+            "We have agreed to work so that Venezuela returns. That is good for the two peoples",
+            SUPPORT,
+            "evaluation=good",
+        ),
+        ('it "a very good day for Sweden"', SUPPORT, "evaluation=good"),
+        ("the C5+1 format had become an effective platform for dialogue", SUPPORT, "evaluation=effective"),
+        # ... but "good faith" is what a hedge depends on (h16, above)
+        ("Whether it is implemented depends on the good faith of the parties", NEUTRAL, "hedge=whether"),
+        # a denial runs over the words listed after it (b12; grammar: "not A, B or C" denies all three)
+        ('negotiating with America "is not smart, wise or honorable."', OPPOSE, "evaluation=smart"),
+        # harm, folly and bad faith (b14, b04, b16 twice, b06)
+        ("the act of deporting people “damages the dignity of many men and women”", OPPOSE, "evaluation"),
+        ("the BCM would be “a waste of time” if Beijing continued to ignore the award", OPPOSE, "evaluation"),
+        ("It must be an April Fool's Day joke... Totally out of season!", OPPOSE, "evaluation=joke"),
+        ("this is final proof that he has gone mad", OPPOSE, "evaluation=mad"),
+        ("Ethiopia had backtracked on compromises it had accepted", OPPOSE, "evaluation=backtrack"),
+        # a new stage, brotherhood (b02), like a new page (h05) and friends (u04)
+        ("Today a new stage opens, a stage of brotherhood, of union, of work", SUPPORT, "evaluation"),
+        # a wish whose content is denied opposes it (b16; grammar)
+        ("Greenland is not for sale. I strongly hope that this is not meant seriously", OPPOSE, "demand"),
+        # courtesies to the one met (b14, b10), like "very happy to see him" (h14)
+        ("It was a great honour to see the Holy Father this Easter morning", OTHER, "courtesy"),
+        ("I look forward to meeting with you in the next five years", OTHER, "courtesy"),
+    ],
+)
+def test_the_plain_words_of_judgement_harm_and_courtesy(words, stance, rule):
+    decision = decide(words, words, "said")
+    assert decision.stance is stance, decision
+    assert decision.rule == f"stance:{rule}" or decision.rule.startswith(f"stance:{rule}="), decision

@@ -21,5 +21,5 @@ def extract(article: Article, gazetteer: Gazetteer) -> Findings:
     recognised = recognise(text, gazetteer)
     dates = date_mentions(text, article.published)
     meetings = find_meetings(text, spans, recognised, dates, gazetteer, article.published)
-    positions = find_positions(text, spans, recognised, dates)
+    positions = find_positions(text, spans, recognised, dates, article.published)
     return Findings(meetings=meetings, positions=positions, mentions=recognised.mentions)

@@ -9,7 +9,7 @@ an absolute date in the article that it can only mean. Otherwise the date stays 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from diplograph.extract.model import PartialDate, Span
@@ -71,11 +71,12 @@ ABSOLUTE_PATTERNS = (
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
 )
 RELATIVE_PATTERN = re.compile(
-    r"(?<!\w)(?=[lntoemwfsya0-9])(?:\b(?:(?P<direction>last|next|this|on|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+)?"
+    r"(?<!\w)(?=[lntoemwfsyai0-9])(?:\b(?:(?P<direction>last|next|this|on|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+)?"
     r"(?P<unit>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|today|"
     r"yesterday|tomorrow)\b|\bthe\s+(?P<before>day\s+before|day\s+after|previous\s+day|next\s+day|following\s+day)\b|"
     r"\b(?P<count>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<shift>later|earlier|before|after)\b|"
-    r"\b(?P<same>that\s+(?:day|morning|afternoon|evening|night)|the\s+same\s+day|at\s+the\s+same\s+time|"
+    # "In the afternoon, Hasina called on President Droupadi Murmu": the part of the day last named.
+    r"\b(?P<same>(?:that|in\s+the)\s+(?:day|morning|afternoon|evening|night)|the\s+same\s+day|at\s+the\s+same\s+time|"
     r"(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b)",
     re.IGNORECASE,
 )
@@ -103,9 +104,26 @@ class DateMention:
     # "The talks came a day after Blinken met Netanyahu": the day of what the words after "before" or
     # "after" tell, when the clause before them is the one dated (here the day before the talks).
     complement: PartialDate | None = None
+    # What an expression whose direction only the tense gives ("on Friday", "in July", "December 15" without
+    # a year) means in a clause about the past and in one about what is to come; None when it has no choice.
+    past: PartialDate | None = None
+    ahead: PartialDate | None = None
+    near: PartialDate | None = None  # of the two, the one nearer the publication date
+
+    def in_tense(self, tense: str | None) -> PartialDate | None:
+        """The value in a clause told in the past ('held talks … on Friday') or the future ('is due to take
+        part on Wednesday'): the tense of the clause that governs the expression, not of its sentence;
+        ``near`` (a meeting called off) takes the reading nearest the publication date."""
+        if tense == "past" and self.past is not None:
+            return self.past
+        if tense == "future" and self.ahead is not None:
+            return self.ahead
+        if tense == "near" and self.near is not None:
+            return self.near
+        return self.value
 
 
-def absolute_dates(text: str, default_year: int | None) -> list[DateMention]:
+def absolute_dates(text: str, default_year: int | None, published: date | None = None) -> list[DateMention]:
     """Absolute dates; a date without a year takes ``default_year`` or stays unknown."""
     found: list[DateMention] = []
     taken: list[Span] = []
@@ -118,8 +136,39 @@ def absolute_dates(text: str, default_year: int | None) -> list[DateMention]:
             if value is None and "year" in match.groupdict() and match.group("year") is None and default_year:
                 continue
             taken.append(span)
-            found.append(DateMention(span, value, relative=False))
+            past, ahead = _either_year(match, value, published)
+            near = _nearer(past, ahead, published)
+            found.append(DateMention(span, value, relative=False, past=past, ahead=ahead, near=near))
     return sorted(found, key=lambda mention: mention.span)
+
+
+def _nearer(
+    past: PartialDate | None, ahead: PartialDate | None, published: date | None
+) -> PartialDate | None:
+    """Of a past and a future reading, the one nearer the publication date (a month counts by its 15th)."""
+    if past is None or ahead is None or published is None:
+        return None
+
+    def distance(value: PartialDate) -> int:
+        day = value.as_date() or date(value.year, value.month or 7, 15 if value.month else 1)
+        return abs((day - published).days)
+
+    return min((past, ahead), key=distance)
+
+
+def _either_year(
+    match: re.Match[str], value: PartialDate | None, published: date | None
+) -> tuple[PartialDate | None, PartialDate | None]:
+    """'December 15' without a year in a report of February 2025: 2024-12-15 if the clause tells of the
+    past ('scheduled for December 15, was called off'), 2025-12-15 if of the future."""
+    day = value.as_date() if value is not None else None
+    if day is None or published is None or match.groupdict().get("year") or match.groupdict().get("iso"):
+        return None, None
+    if day.year != published.year:
+        return None, None
+    earlier = _safe(day.year - 1, day.month, day.day) if day > published else value
+    later = _safe(day.year + 1, day.month, day.day) if day < published else value
+    return earlier, later
 
 
 def _absolute_value(match: re.Match[str], default_year: int | None) -> PartialDate | None:
@@ -244,6 +293,13 @@ def resolve_relative_date(
     return None
 
 
+def _direction_by_tense(match: re.Match[str]) -> bool:
+    """'on Friday', 'Friday': a weekday whose direction only the tense of its clause gives."""
+    unit = (match.group("unit") or "").lower()
+    direction = (match.group("direction") or "").lower()
+    return unit in WEEKDAYS and direction in ("", "on")
+
+
 def shift_in_days(match: re.Match[str]) -> int:
     """How many days 'three days later', 'a day earlier', 'the day before' move from their day."""
     if match.group("before"):
@@ -287,6 +343,8 @@ def _resolve_weekday(
             return PartialDate.of(published + timedelta(days=(weekday - published.weekday()) % 7 or 7))
         if direction == "ahead":  # a future event: this coming weekday, possibly the day of publication
             return PartialDate.of(published + timedelta(days=(weekday - published.weekday()) % 7))
+        if direction == "last" and offset == 0:
+            offset = 7  # "last Monday" said on a Monday is a week ago
         return PartialDate.of(published - timedelta(days=offset))
     # No publication date: a weekday can only mean a full date of the article that falls on it.
     matching = {anchor for anchor in anchors if anchor.as_date() and anchor.as_date().weekday() == weekday}  # type: ignore[union-attr]
@@ -296,7 +354,7 @@ def _resolve_weekday(
 def date_mentions(text: str, published: date | None) -> list[DateMention]:
     """Every date expression of the text, resolved where certain, in text order."""
     year = article_year(text, published)
-    absolute = absolute_dates(text, year)
+    absolute = absolute_dates(text, year, published)
     anchors = [mention.value for mention in absolute if mention.value and mention.value.day]
     found = list(absolute)
     reference: PartialDate | None = None
@@ -314,10 +372,45 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
             value = _same_day(found, span.start, published, future)
         else:
             value = resolve_relative_date(match, published, anchors, reference, future)
-        found.append(DateMention(span, value, relative=True, complement=_complement(text, match, reference)))
+        past = ahead = None
+        if value is not None and _direction_by_tense(match) and not _inside_quote(text, span.start):
+            past = resolve_relative_date(match, published, anchors, reference, future=False)
+            ahead = resolve_relative_date(match, published, anchors, reference, future=True)
+        complement = _complement(text, match, reference)
+        near = _nearer(past, ahead, published)
+        found.append(DateMention(span, value, True, complement, past, ahead, near))
     found.extend(_years_alone(text, found))
     found.extend(_months_alone(text, published, found))
-    return sorted(found, key=lambda mention: mention.span)
+    return _in_years_told(text, sorted(found, key=lambda mention: mention.span), published)
+
+
+def _in_years_told(text: str, found: list[DateMention], published: date | None) -> list[DateMention]:
+    """'Reykjavik in 2021 was meant to repair the damage. Antony Blinken and Sergei Lavrov used it for their
+    first face-to-face meeting, … on the evening of 19 May': a day or month without a year takes the year
+    the sentence or the one before it (in the same paragraph) names, rather than the year of publication."""
+    if published is None:
+        return found
+    result = []
+    for mention in found:
+        year = _year_told_before(text, mention.span.start, found) if mention.near is not None else None
+        if year is not None and mention.value is not None and year != mention.value.year:
+            value = PartialDate(year, mention.value.month, mention.value.day)
+            mention = replace(mention, value=value, past=None, ahead=None, near=None)
+        result.append(mention)
+    return result
+
+
+def _year_told_before(text: str, position: int, found: list[DateMention]) -> int | None:
+    line = text.rfind("\n", 0, position) + 1
+    start = _sentence_start(text, position)
+    if start > line:
+        start = _sentence_start(text, max(line, start - 2))  # the sentence before, in the same paragraph
+    years = [
+        m.value.year
+        for m in found
+        if start <= m.span.start < position and m.value and not m.relative and m.near is None
+    ]
+    return years[-1] if years else None
 
 
 # A year alone: "will host the next summit in 2025", "the 2023 summit" (a year before a meeting noun).
@@ -389,7 +482,10 @@ def _months_alone(text: str, published: date | None, taken: list[DateMention]) -
             span = Span(span.start, relative_year.end())
         else:
             value = resolve_month(month, lead.group("lead").lower(), published, _speaks_of_future(text, span))
-        found.append(DateMention(span, value, relative=True))
+        past = ahead = None
+        if year is None and not relative_year and lead.group("lead").lower() not in ("last", "next", "this"):
+            past, ahead = (resolve_month(month, "in", published, future) for future in (False, True))
+        found.append(DateMention(span, value, True, None, past, ahead, _nearer(past, ahead, published)))
     return found
 
 

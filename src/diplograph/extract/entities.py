@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from diplograph.extract.firstnames import someone_elses_surname
 from diplograph.extract.model import Entity, Mention, Span
 from diplograph.graph.uris import slugify
 from diplograph.link.gazetteer import Gazetteer
@@ -125,6 +126,10 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
                 end = government.end()
                 raw.append(Mention(state, Span(span.start, end)))
                 continue
+        if entity.kind == "person" and someone_elses_surname(
+            text, span, entity, gazetteer, _NOT_NAMES_BEFORE
+        ):
+            continue  # "Søren Espersen" is not Lene Espersen
         raw.append(Mention(entity, span))
     titles = _titles(text)
     raw.extend(_titled_strangers(text, gazetteer, raw, titles))
@@ -275,6 +280,7 @@ def _looks_like_place_or_body(name: str) -> bool:
 
 
 _HONORIFICS = frozenset(["sheikh", "prince", "princess", "queen", "sultan", "mr", "mrs", "ms", "dr", "sir"])
+_NOT_NAMES_BEFORE = _TITLE_FIRST_WORDS | _HONORIFICS
 
 
 def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 # stance on an issue. One's own side regretting or apologising is handled beside them (stance.py).
 COURTESY = (
     r"(?:happy|glad|pleased|delighted|honou?red|nice)\s+to\s+(?:see|meet|welcome|receive|be\s+here)",
+    r"(?:honou?r|pleasure|privilege)\s+to\s+(?:see|meet|welcome|receive|be\s+here)",
+    r"look(?:s|ing)?\s+forward\s+to\s+(?:meeting|seeing|welcoming)\s+(?:with\s+)?you",
     "old friend|dear friend|hospitality|warm welcome|warm reception|warmly received",
     "congratulat|condolence|best wishes",
 )
@@ -28,12 +30,13 @@ SUPPORTING_VERBS = (
 # the evaluations of step 3.
 DEMANDING_VERBS = (
     "urged urges urging called_for calls_for calling_for called_on calls_on demanded demands demanding",
-    "pledged pledges promised vowed vows dared",
+    "pledged pledges promised vowed vows dared proposed proposes proposing",
+    "appealed_for appeals_for appealing_for appealed_to appeals_to appealing_to",
 )
 OPPOSING_VERBS = (
     "warned warns warning cautioned condemned condemns condemning rejected rejects rejecting denounced",
     "criticized criticised criticizes criticises accused accuses accusing dismissed dismisses dismissing",
-    "blasted slammed deplored protested objected complained",
+    "blasted slammed deplored protested objected complained blamed blames blaming",
 )
 
 # -- step 3, evaluations -------------------------------------------------------------------------------
@@ -42,13 +45,17 @@ SUPPORT_EVALUATIONS = (
     "support|welcom|praise|commend|encourag|appreciat|grateful|value|satisf",
     "positive|constructive|fruitful|productive|useful|excellent|historic\\b|success|succeed",
     "important|paramount|essential\\b|necessary|necessity|vital\\b|crucial|indispensable|no alternative",
-    "step forward|new level|new era|new page|new chapter|opportunit|right direction|can be solved",
+    "step forward|new level|new era|new page|new chapter|new stage|new phase|opportunit|right direction",
+    "can be solved",
     "ready to|readiness|willing|committed|determin|look forward|looking forward|invit",
     "work together|working together|pool efforts|reinforc|strengthen|deepen|help|guardrail",
-    "friend|family|solidarity|unite\\b|uniting|unity|one voice",
+    "friend|family|solidarity|unite\\b|uniting|unity|one voice|brotherhood|brotherly|fraternal",
     "shoulder to shoulder|stand with|stands with|stood with|standing with",
     "door is open|door was open|door remains open",
     r"(?:serves?|serving|meets?|meeting|protects?|protecting|in)\s+the\s+(?:[\w-]+\s+)?interests?\b",
+    # the plain words of approval and of good judgement
+    r"good\b(?!\s+(?:faith|offices|will)|-)|wise\b|smart\b|honou?rable|effective|beneficial|promising",
+    "one team",
 )
 # Rejection, illegitimacy, harm and blame; an impediment; degrees of excess or shortfall ("far too
 # high", "does not go far enough"). Cues that carry their own "not" count as opposition as they stand.
@@ -63,6 +70,8 @@ OPPOSE_EVALUATIONS = (
     "accus(?:e|es|ed|ing)\\b|interfer|provocat|hostil(?!ities)|aggressi|bullying|bully|hegemon|coerci",
     "intimidat|undermin|destabili|escalat|confrontation|isolat|violat|sanction|terroris|dictator",
     "invasion|occupation|war crime|genocide|massacre|atrocit|catastroph|pain|suffering|anger|revenge",
+    # the plain words of harm, failure and folly
+    "bad\\b|damag|harmful|disrupt|betray|backtrack|mistake|waste of|joke\\b|mad\\b|disappoint",
     "for the sake of|irritant|abandon|get rid of|have to leave|must leave|withdrawal of|removal of",
     r"too\s+(?:high|low|much|many|little|few|late|slow|long|great|heavy)\b|insufficient|inadequate",
     r"not\s+(?:\w+\s+){0,2}?enough\b",

@@ -7,23 +7,27 @@ or when the reported clause carries one (an evaluation, an obligation, the speak
 relayed fact ("said the talks could take place in Astana") is not. A quote nobody is said to have spoken
 (a scare quote, the author's own words) is not a position either, nor is a reported courtesy. Stance comes
 from the steps of ``stance.py``, topic from ``topics.py``; findings record the rules that made them
-("position:quote-first:named;stance:verb=urged").
+("position:quote-first:named;stance:verb=urged"). Some passages are an actor's words by the layout of the
+page, not by a verb (a transcript's answers, a post under its author's handle: ``blocks.py``); the
+readers' comments after the article are read for nothing.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
-from diplograph.extract.attribution import Attribution, attributions, reporting_verbs
+from diplograph.extract.attribution import Attribution, attributions
+from diplograph.extract.blocks import article_end, blocks
 from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
 from diplograph.extract.model import Entity, PartialDate, PositionFinding, Span
-from diplograph.extract.quotes import QuoteIndex, find_quotes, is_heading, units
+from diplograph.extract.quotes import QuoteIndex, find_quotes, units
 from diplograph.extract.speakers import Speakers
 from diplograph.extract.stance import carries_a_view, decide, is_courtesy
-from diplograph.extract.text import paragraphs
 from diplograph.extract.topics import topic
+from diplograph.extract.verbs import reporting_verbs
 
 # What a schedule says: who will meet or travel where and when. Relayed, it is a fact, not a view.
 _LOGISTICS = re.compile(
@@ -42,21 +46,27 @@ _OUTCOME = re.compile(
 _COORDINATED_REPORT = re.compile(
     r",?\s+and\s+(?:announced|said|added|noted|confirmed|told\s+\w+)\s+(?:that\s+)?", re.IGNORECASE
 )
-_BLOCK_INTRO = re.compile(r"\b(?:[Hh]ere\s+is\s+(?:how|what)|as\s+follows)\b")
 _SELF = re.compile(
     r"\s*(?:he|she|we|i|(?:his|her|our|my)\s+(?:own\s+)?(?:country|government|side|nation))\b", re.I
 )
 
 
 def find_positions(
-    text: str, sentences: list[Span], recognised: Recognised, dates: list[DateMention]
+    text: str,
+    sentences: list[Span],
+    recognised: Recognised,
+    dates: list[DateMention],
+    published: date | None = None,
 ) -> tuple[PositionFinding, ...]:
     quotes = QuoteIndex(find_quotes(text))
-    speakers = Speakers(text, recognised, quotes)
+    speakers = Speakers(text, recognised, quotes, published.year if published else None)
     verbs = reporting_verbs(text, quotes)
     found: list[PositionFinding] = []
     previous: tuple[Span, Attribution] | None = None
+    end = article_end(text)
     for unit in units(text, sentences, quotes):
+        if unit.start >= end:
+            break  # the readers' comments
         reported = attributions(text, unit, quotes, speakers, verbs)
         if not reported:
             continued = _continued_quote(text, unit, quotes, previous)
@@ -76,7 +86,10 @@ def find_positions(
                     )
                 )
         previous = (unit, reported[-1])
-    found.extend(_block_quotes(text, recognised, dates, {p.quote for p in found}))
+    taken = {p.quote for p in found}
+    for block in blocks(text, recognised, end):
+        if block.words not in taken:
+            found.append(_position(text, block.holder, block.words, block.words, dates, block.rule))
     # One position per passage: its IRI is minted from where its words start.
     unique = {p.quote.start: p for p in reversed(found)}
     return tuple(sorted(unique.values(), key=lambda p: (p.quote.start, p.holder.key)))
@@ -161,30 +174,6 @@ def _continued_quote(
     if between.count("\n\n") > 1 or len(between.strip()) > 0 or previous[1].holder is None:
         return None
     return Span(inner[0].words.start, inner[-1].words.end)
-
-
-def _block_quotes(
-    text: str, recognised: Recognised, dates: list[DateMention], taken: set[Span]
-) -> list[PositionFinding]:
-    """'Here is how X explained …' and then a paragraph without quote marks: that paragraph is X's words."""
-    found: list[PositionFinding] = []
-    if "ere is" not in text and "as follows" not in text:
-        return found  # no "Here is how …" anywhere: nothing to look for
-    blocks = list(paragraphs(text))
-    for intro, following in zip(blocks, blocks[1:], strict=False):
-        body = intro.of(text)
-        if not _BLOCK_INTRO.search(body):
-            continue
-        if not (is_heading(text, intro) or body.rstrip().endswith(":")) or re.search(
-            r"[“\"]", following.of(text)
-        ):
-            continue
-        speakers = [m for m in recognised.mentions if intro.start <= m.span.start < intro.end]
-        persons = [m for m in speakers if m.entity.kind == "person"] or speakers
-        if not persons or following in taken:
-            continue
-        found.append(_position(text, persons[0].entity, following, following, dates, "block-quote"))
-    return found
 
 
 def _position(

@@ -131,10 +131,19 @@ def _quote_runs_on(previous: Span, sentence: Span, quotes: QuoteIndex) -> bool:
     return quote is not None and quote.outer.start < previous.end and quote.outer.end > sentence.start
 
 
+# "Read also: Rubio says …", "RELATED: …": a link to another story, whatever its punctuation.
+_LINK_LABEL = re.compile(
+    r"(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+stor(?:y|ies))?|more\s+from|"
+    r"recommended|most\s+(?:read|popular))\s*:",
+    re.IGNORECASE,
+)
+
+
 def is_heading(text: str, paragraph: Span) -> bool:
-    """A line that does not end like a sentence: a headline, a byline, a caption, a live-blog time stamp.
+    """A line that does not end like a sentence: a headline, a byline, a caption, a live-blog time stamp;
+    or a link to another story ("Read also: …").
 
     "16:20 Trump says US will halt “war games”" repeats the entry under it; it reports nothing new."""
     body = paragraph.of(text).rstrip()
     stripped = body.rstrip(_CLOSING)
-    return not stripped or stripped[-1] not in _TERMINAL
+    return not stripped or stripped[-1] not in _TERMINAL or bool(_LINK_LABEL.match(body))

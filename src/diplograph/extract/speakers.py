@@ -16,8 +16,8 @@ from bisect import bisect_left
 
 from diplograph.extract.entities import Recognised, canonical_role
 from diplograph.extract.model import Entity, Mention, Span
+from diplograph.extract.names import BODY_WORDS, TRAILING, Strangers
 from diplograph.extract.quotes import QuoteIndex
-from diplograph.graph.uris import slugify
 
 # A state's press speaks for it only when it is the state's own ("its state media"; "Israeli media"
 # are journalists).
@@ -57,6 +57,11 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,3}$"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+# "a new treaty that its prime minister calls …": the subject of a verb in a relative clause is the few
+# words after the relative pronoun, not the noun it qualifies.
+_RELATIVE_SUBJECT = re.compile(r"\s(?:that|which|whom)\s+(?=(?:[\w’'.-]+\s+){0,4}[\w’'.-]+\s*$)")
+_OWN_GOVERNMENT = re.compile(r"\badministration\b")
+_LAST_PHRASE = re.compile(r",\s+(?=(?:a|an|the)\s+[^,“”\"]*$)")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s*$", re.IGNORECASE)
 _AND = re.compile(r"\s*,?\s*(?:and|&)\s+(?:[\w.’'-]+\s+){0,5}?|\s*,\s*")
@@ -64,75 +69,51 @@ _THE_BODY = re.compile(
     r"^\s*the\s+(?:foreign\s+)?(?:ministry|department|government|presidency|agency)\s*$", re.I
 )
 _TITLE_ONLY = re.compile(
-    r"\s*(?:[Tt]he\s+)?(?:(?P<demonym>[A-Z][\w’'-]+)\s+)?(?:(?:top|chief|senior)\s+)?"
-    r"(?P<title>(?i:top\s+diplomat|foreign\s+minister|minister|president|prime\s+minister|premier|"
-    r"chancellor|spokes(?:man|woman|person)|envoy|ambassador|secretary\s+of\s+state|secretary-general|"
-    r"crown\s+prince|king|emir|leader)|[A-Z]{2,4})\s*"
+    r"\s*(?:(?P<possessive>[Ii]ts|[Tt]heir)\s+|[Tt]he\s+)?(?:(?P<demonym>[A-Z][\w’'-]+)\s+)?"
+    r"(?:(?:top|chief|senior)\s+)?"
+    r"(?P<title>(?i:top\s+diplomat|foreign\s+minister|foreign\s+secretary|minister|president|prime\s+minister|"
+    r"premier|chancellor|spokes(?:man|woman|person)|envoy|ambassador|secretary\s+of\s+state|"
+    r"secretary-general|crown\s+prince|king|queen|emir|sultan|monarch|head\s+of\s+state|"
+    r"head\s+of\s+government|leader)|[A-Z]{2,4})\s*"
 )
 _ROLE_OF_TITLE = {
     "top diplomat": "foreign minister",
+    "foreign secretary": "foreign minister",
+    "queen": "head of state",
+    "sultan": "head of state",
+    "monarch": "head of state",
     "minister": "",  # any minister
     "leader": "head of state",
 }
-_TRAILING = re.compile(
-    r"(?:\s*,)?(?:\s+(?:has|had|have|was|is|also|later|then|again|once|previously|earlier|recently|"
-    r"repeatedly|long|often|frequently|consistently|always|publicly|privately|openly|already|still|even|"
-    r"further|on\s+\w+day|last\s+\w+|this\s+\w+))*\s*$"
-)
-# "Kemal Kilicdaroglu, the opposition leader, has called …", "Khalil al-Hayya, Hamas's chief negotiator,
-# says": a name, then who he is (a particle joined by a hyphen to a capital, "al-Hayya", is in the name).
-_NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|abd|ul|ud)-[A-Z][\w'’-]*)"
-_NAME_TOKEN = re.compile(_NAME_WORD)
-_NAME_THEN_APPOSITIVE = re.compile(
-    r"\s*(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}),\s+"
-    r"(?:the|a|an|[A-Z][\w'’-]*(?:'s|’s))\s+[^,]+$"
-)
-
-
-def _words(listing: str) -> frozenset[str]:
-    return frozenset(listing.split())
-
-
-_NAME_PARTICLES = _words("bin bint ibn al el de da do dos das van von der den del della di du la le")
-_NOT_NAMES = _words("he she it we they his her its their the this that these those there then")
-_TITLE_WORDS = _words(
-    """president prime minister ministers secretary foreign defence defense finance interior trade state
-    deputy vice speaker house senator sen sen. rep rep. representative congressman congresswoman chancellor
-    chairman chairwoman chair chairperson governor mayor general gen gen. brig brig. maj maj. col col. lt
-    lt. adm adm. capt capt. admiral colonel commander chief director ambassador envoy spokesman spokeswoman
-    spokesperson leader king queen emir sheikh prince princess crown sultan pope cardinal mr mr. mrs mrs.
-    ms ms. dr dr. prof prof. sir dame lord lady excellency majesty highness supreme national security
-    adviser advisor special high commissioner attorney justice judge senior former acting interim
-    opposition party the a an and of for external affairs home economy energy health army navy press
-    white premier first top aide presidential republican democrat democratic conservative labour liberal
-    his her royal cabinet mullah ayatollah imam brigadier marshal"""
-)
-_BODY_WORDS = re.compile(
-    r"\b(?:Watch|Agency|Organi[sz]ation|Council|Ministry|Party|Front|Movement|Group|Bank|Fund|Court|Union|"
-    r"Association|Institute|Committee|Commission|Office|Department|Forces|Army|Guard|Corps|Network|News|"
-    r"Times|Post|Press|Television|TV|Radio|Service|Company|Authority|Foundation|Cent(?:er|re)|"
-    r"International|Coalition|Alliance|Federation|League|Assembly|Parliament|Congress|Senate|Government|"
-    r"Administration|Embassy|Mission|House|Palace|Kremlin|Agency)\b"
-)
 
 
 class Speakers:
     """Resolves the subject slots of one article, remembering whom earlier slots resolved to."""
 
-    def __init__(self, text: str, recognised: Recognised, quotes: QuoteIndex) -> None:
+    def __init__(
+        self, text: str, recognised: Recognised, quotes: QuoteIndex, year: int | None = None
+    ) -> None:
         self.text = text
+        self.year = year  # of the article: whose office a title of a state names
         self.recognised = recognised
         self.mentions = [m for m in recognised.mentions if not quotes.inside(m.span.start)]
         self._starts = [m.span.start for m in self.mentions]
         self.resolved: list[Mention] = []  # subjects resolved so far, in text order
         self.statements: list[Entity] = []  # bodies that issued a statement
-        self.minted: dict[str, Entity] = {}
+        self.strangers = Strangers(text, recognised, self.mentions)
         self.unknown: list[int] = []  # where a named speaker nobody knows spoke: pronouns stop there
 
     # -- the slot ------------------------------------------------------------------------------------
     def holder(self, slot: Span, unit: Span) -> tuple[Entity, str] | None:
         """The actor in the slot and how it was found (the last part of the rule name)."""
         text = self.text
+        relative = _RELATIVE_SUBJECT.search(text, slot.start, slot.end) or _LAST_PHRASE.search(
+            text, slot.start, slot.end
+        )
+        if relative is not None:
+            # "a treaty that its prime minister calls …"; "…, a meeting Israeli media described as …": the
+            # subject is the phrase right before the verb, not a name earlier in the sentence
+            slot = Span(relative.end(), slot.end)
         body = slot.of(text)
         if not body.strip():
             return None
@@ -153,14 +134,14 @@ class Speakers:
         ]
         if persons:
             return self._keep(persons[0], "named")
-        stranger = self._stranger(slot)
+        stranger = self.strangers.named(slot)
         if stranger is not None:
             return self._keep(Mention(stranger, slot), "named-by-title")
         pronoun = _PRONOUN.search(body) or _POSSESSIVE_PRONOUN.search(body) or _HONORIFIC.match(body)
         if pronoun and (pronoun.group("pronoun").lower() not in ("they", "we", "their")):
             found = self.antecedent(slot.start + pronoun.start("pronoun"), pronoun.group("pronoun"), unit)
             return self._keep(Mention(found, slot), "pronoun") if found else None
-        titled = self._title_only(slot, body)
+        titled = self._title_only(slot, body, unit)
         if titled is not None:
             return self._keep(Mention(titled, slot), "title")
         official = self._official(slot, inside)
@@ -169,7 +150,10 @@ class Speakers:
         if _THE_STATEMENT.match(body):
             return (self.statements[-1], "statement") if self.statements else None
         if _THE_BODY.match(body):
-            found = self.antecedent(slot.start, "it", unit, body=True)
+            # "the ministry said": the state's body named last, else the state the sentences before are about
+            found = self.antecedent(slot.start, "it", unit, body=True) or self.antecedent(
+                slot.start, "it", unit, state=True
+            )
             return self._keep(Mention(found, slot), "definite-body") if found else None
         for mention in inside:
             if mention.entity.kind == "person" and self._followed_by_body(mention):
@@ -177,8 +161,11 @@ class Speakers:
         body_holder = self._body(slot, inside)
         if body_holder is not None:
             return self._keep(Mention(body_holder, slot), "body")
+        stranger_body = self.strangers.body(slot)
+        if stranger_body is not None:
+            return self._keep(Mention(stranger_body, slot), "named-body")
         named = _NAMED_SUBJECT.search(body)
-        if named and not _BODY_WORDS.search(named.group()):
+        if named and not BODY_WORDS.search(named.group()):
             self.unknown.append(slot.start)  # "Mr Johnson said": someone unknown speaks; pronouns stop here
         return None
 
@@ -219,88 +206,16 @@ class Speakers:
         return bool(_AFTER_POSSESSIVE_BODY.match(self.text, mention.span.end))
 
     # -- the kinds of subject -------------------------------------------------------------------------
-    def _stranger(self, slot: Span) -> Entity | None:
-        """A capitalised name right before the verb that nobody recognised: 'House Speaker Kevin McCarthy'
-        → Kevin McCarthy (titles dropped). Bodies ('Human Rights Watch') are left alone."""
-        body = slot.of(self.text)
-        tail = body[: _TRAILING.search(body).start()]
-        appositive = _NAME_THEN_APPOSITIVE.match(tail)
-        tokens = appositive.group("name").split() if appositive else tail.split()
-        name: list[str] = []
-        for token in reversed(tokens):
-            bare = token.strip(",")
-            if bare != token and name:
-                break
-            if (
-                bare[:1].isupper()
-                or _NAME_TOKEN.fullmatch(bare)
-                or (name and bare.lower() in _NAME_PARTICLES)
-            ):
-                name.insert(0, bare)
-                continue
-            break
-        name = self._bare_name(name)
-        if not name:
-            return None
-        if len(name) == 1:
-            short = name[0]
-            return (
-                self.minted.get(short) or self._last_named(short, slot.start) or self._full_name(short, slot)
-            )
-        return self._mint(name)
-
-    def _mint(self, name: list[str]) -> Entity | None:
-        label = " ".join(name)
-        if (
-            _BODY_WORDS.search(label)
-            or any(t.isupper() and len(t) > 1 for t in name)
-            or self._is_known(label)
-        ):
-            return None
-        entity = Entity(key=slugify(label), kind="person", label=label)
-        for part in name:
-            self.minted.setdefault(part, entity)
-        return entity
-
-    def _full_name(self, short: str, slot: Span) -> Entity | None:
-        """'Mullah Baradar said' after '…, Mullah Abdul Ghani Baradar': the name in full, titles dropped."""
-        if len(short) < 3 or not short[0].isupper() or short.lower() in _NOT_NAMES:
-            return None
-        pattern = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4})" + re.escape(short) + r"\b")
-        earlier = pattern.search(self.text, 0, slot.start)
-        if earlier is None:
-            return None
-        name = self._bare_name([*earlier.group(1).split(), short])
-        return self._mint(name) if len(name) > 1 else None
-
-    def _bare_name(self, name: list[str]) -> list[str]:
-        """The name without the titles, particles and known words before it ('Estonian Prime Minister Kaja
-        Kallas' → Kaja Kallas)."""
-        start = 0
-        while start < len(name) and (
-            name[start].lower() in _TITLE_WORDS
-            or name[start].lower() in _NAME_PARTICLES
-            or self._is_known(name[start])
-        ):
-            start += 1
-        return name[start:]
-
-    def _last_named(self, short: str, before: int) -> Entity | None:
-        """'Kim says' when two Kims are named in the article: the last one named in full before."""
-        for mention in reversed(self.mentions[: bisect_left(self._starts, before)]):
-            if mention.entity.kind == "person" and short in mention.span.of(self.text).split():
-                return mention.entity
-        return None
-
-    def _is_known(self, words: str) -> bool:
-        gazetteer = self.recognised.gazetteer
-        return bool(gazetteer and gazetteer.lookup(words.strip(",.")))
-
     def _official(self, slot: Span, inside: list[Mention]) -> Entity | None:
-        """'a senior White House official', 'Colombian officials': the official's state."""
+        """'a senior White House official', 'Colombian officials': the official's state; 'an NUG spokesman':
+        the body named before that no state owns."""
         match = _OFFICIAL.search(self.text, slot.start, slot.end)
         if not match:
             return None
+        for word in match.group().split():
+            body = self.strangers.minted.get(word)
+            if body is not None and body.kind == "organization":
+                return body
         for mention in inside:
             if match.start() <= mention.span.start < match.end():
                 if mention.entity.kind == "country":
@@ -311,12 +226,24 @@ class Speakers:
         for key, span in self.recognised.demonyms:
             if match.start() <= span.start < match.end():
                 return self.recognised.state(key)
+        if _OWN_GOVERNMENT.search(match.group()):
+            return self._home_state()
         return None
 
-    def _title_only(self, slot: Span, body: str) -> Entity | None:
-        """A title standing for a person named earlier: 'EAM' (External Affairs Minister S. Jaishankar),
-        'the Russian top diplomat', 'the Ukrainian minister'."""
-        match = _TITLE_ONLY.fullmatch(body[: _TRAILING.search(body).start()])
+    def _home_state(self) -> Entity | None:
+        """'A senior administration official': the government of the article's first head of state or
+        government, whom the story is about (Biden's administration in a story that opens with him)."""
+        for mention in self.mentions:
+            if mention.entity.kind == "person" and mention.role in ("head of state", "head of government"):
+                return self.recognised.state(mention.represents or mention.entity.country)
+        return None
+
+    def _title_only(self, slot: Span, body: str, unit: Span) -> Entity | None:
+        """A title standing for a person: 'EAM' (External Affairs Minister S. Jaishankar), 'the Russian top
+        diplomat', 'the King' (King Charles III, before any other head of state), 'its prime minister' (of
+        the state named before). A title of a state that nobody holding it was named for is the one person
+        the offices table gives it in the year of the article."""
+        match = _TITLE_ONLY.fullmatch(body[: TRAILING.search(body).start()])
         if not match:
             return None
         title = match.group("title")
@@ -325,18 +252,36 @@ class Speakers:
         earlier.sort(key=lambda m: m.span.start)
         if title.isupper():
             return self._acronym(title, earlier)
-        demonym = match.group("demonym")
+        demonym, possessive = match.group("demonym"), match.group("possessive")
         state = self._state_of_adjective(demonym) if demonym else None
         if demonym and state is None and demonym.lower() != "the":
             return None
+        if possessive:
+            owner = self.antecedent(slot.start, "it", unit)
+            state = owner.key if owner is not None and owner.kind == "country" else None
+            if state is None:
+                return None
         lowered = re.sub(r"\s+", " ", title.lower())
         role = _ROLE_OF_TITLE.get(lowered, canonical_role(lowered))
-        for mention in reversed(earlier):
-            if state and (mention.represents or mention.entity.country) != state:
-                continue
+        candidates = [
+            m for m in reversed(earlier) if not state or (m.represents or m.entity.country) == state
+        ]
+        titled = re.compile(r"\b" + re.escape(lowered).replace(r"\ ", r"\s+") + r"\b", re.IGNORECASE)
+        for mention in candidates:  # 'the King': the person named with that very title
+            if titled.search(mention.span.of(self.text)) or titled.search(self._title_lead(mention)):
+                return mention.entity
+        for mention in candidates:
             if self._has_role(mention, role):
                 return mention.entity
+        gazetteer = self.recognised.gazetteer
+        if state and self.year and gazetteer is not None and role:
+            return gazetteer.office_holder(role, state, self.year)
         return None
+
+    def _title_lead(self, mention: Mention) -> str:
+        """The words right before a name that are its title ('Foreign Minister ' before 'Sergey Lavrov')."""
+        lead = self.text[max(0, mention.span.start - 40) : mention.span.start]
+        return re.split(r"[.,;:!?\n]|\b(?:by|with|and|of|to|met|said)\b", lead)[-1]
 
     def _acronym(self, acronym: str, earlier: list[Mention]) -> Entity | None:
         for mention in earlier:
@@ -384,7 +329,9 @@ class Speakers:
         return None
 
     # -- pronouns -------------------------------------------------------------------------------------
-    def antecedent(self, position: int, pronoun: str, unit: Span, body: bool = False) -> Entity | None:
+    def antecedent(
+        self, position: int, pronoun: str, unit: Span, body: bool = False, state: bool = False
+    ) -> Entity | None:
         """'he said': the first person (the subject) of this sentence before the pronoun, else of the
         nearest earlier sentence naming one; 'it'/'its': the same for a state or a body; 'the ministry'
         (``body``): the body last named."""
@@ -394,6 +341,8 @@ class Speakers:
             kind = mention.entity.kind
             if body:
                 return kind == "organization" and mention.entity.country is not None
+            if state:
+                return kind == "country"
             return kind == "person" if people else kind in ("country", "organization")
 
         candidates = [m for m in self.mentions if m.span.start < position and fits(m)]

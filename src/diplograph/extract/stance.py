@@ -20,7 +20,8 @@ said (the quote, or the reported clause); the lexicon of each step is in ``lexic
    ("not helpful"); a denied opposition verb accepts ("was not opposed to ASEAN playing a role"); any other
    denied opposition word cancels ("does not present a threat"). "No" and "without" deny only the noun
    they introduce ("would spare no effort to support"); "not only X", "not X but Y" and "no X without Y"
-   deny nothing. A remedy of an evil ("to address the pains of our people") speaks for the
+   deny nothing; a denial runs over the words listed after its cue ("is not smart, wise or
+   honorable"). A remedy of an evil ("to address the pains of our people") speaks for the
    remedy. More opposition than support, or as much, is opposition. After a verb of description
    ("described X as Y", 'called X "Y"') steps 3–6 read from the description Y on: X is only what it is
    about ("described trilateral security cooperation as …" is no support of cooperation).
@@ -31,7 +32,8 @@ said (the quote, or the reported clause); the lexicon of each step is in ``lexic
    "would" or "should" promises nothing.
 6. demand → demands, intentions and wishes ("must", "should", "will", "would like to", "hope", "call
    for", "responsibility") are support of what they ask for; a prohibition ("must not", "refrain from", "no
-   intention") is opposition. The topics a stance is about count here too: a peace, an agreement, a
+   intention") is opposition, and so is a wish whose content is denied ("I hope that this is not meant
+   seriously"). The topics a stance is about count here too: a peace, an agreement, a
    ceasefire named is support, denied is opposition ("did not come to Antalya to discuss a ceasefire").
    Last of the cues, because they say what a statement is about more than how the speaker judges it.
 7. context → a passage with no reporting verb of its own (a quote continuing the last one): steps 3–6
@@ -98,6 +100,12 @@ _CONTRAST = re.compile(
 )
 # "no solution without Syria's participation": the second negation undoes the first.
 _UNLESS = re.compile(r"\w*\s+(?:\w+\s+){0,2}?(?:without|unless|except)\b")
+# A wish whose content is denied opposes what it denies: "I strongly hope that this is not meant seriously".
+_WISH = re.compile(r"hop|wish|want")
+_DENIED_WISH = re.compile(
+    r"\w*\s+(?:that\s+)?(?:[\w'-]+\s+){0,4}?(?:is|was|are|were|will|would|does|do)\s+not\b"
+)
+_LISTED = re.compile(r"\s*(?:,|,?\s+(?:or|and|nor))\s*")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]|\b(?:but|while|whereas|although)\b")
 # Background in a relative clause closed by a comma ("Pakistan, which had lost more lives to terrorism
 # than any other member, was part of the solution") is not what the speaker takes a stance on.
@@ -189,12 +197,15 @@ def _evaluation(lowered: str) -> StanceDecision | None:
     if not found:
         return None
     found.sort(key=lambda item: item[0].start())
-    support, oppose, previous_end = [], [], 0
+    support, oppose, previous_end, denied = [], [], 0, False
     for match, supporting in found:
         cue = match.group().strip()
         lead = lowered[max(previous_end, match.start() - 48) : match.start()]
+        # "is not smart, wise or honorable": a denial runs over the words listed after its first cue
+        listed = previous_end and _LISTED.fullmatch(lowered, previous_end, match.start())
         previous_end = max(previous_end, match.end())
-        negated = _negated(lowered, lead, match.end())
+        negated = denied if listed else _negated(lowered, lead, match.end())
+        denied = negated
         if supporting:
             (oppose if negated else support).append(cue)
         elif _OWN_NEGATION.match(cue) or (negated and _PROHIBITIVE.search(lead)):
@@ -223,7 +234,9 @@ def _demand(lowered: str) -> StanceDecision | None:
             lead = lowered[max(previous_end, match.start() - 48) : match.start()]
             previous_end = match.end()
             negated = _negated(lowered, lead, match.end())
-            if not negated:
+            if not negated and _WISH.match(match.group()) and _DENIED_WISH.match(lowered, match.end()):
+                oppose.append(f"{match.group().strip()} not")  # "I hope that this is not meant seriously"
+            elif not negated:
                 support.append(match.group().strip())
             elif pattern is _TOPIC:
                 oppose.append(f"no {match.group()}")  # a denied intention says nothing; a denied peace does

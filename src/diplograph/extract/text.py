@@ -12,7 +12,9 @@ _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig|Capt|Adm|Sgt|Sen|Rep|Gov|Pres|Prof|St|Jr|Sr|No|Vol|vs|etc|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\\.S|U\\.N|U\\.K|E\\.U|a\\.m|p\\.m|i\\.e|e\\.g"
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# A sentence ends before a capital or a digit, maybe after an opening quote mark («, as the Spanish and
+# French press and their translations write it, included).
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:" + _ABBREVIATIONS + r")|\b[A-Z])$")
 
 

@@ -150,6 +150,17 @@ class Gazetteer:
     def lookup(self, surface: str) -> list[Name]:
         return self.by_surface.get(_normal(surface), [])
 
+    @cached_property
+    def by_folded_surface(self) -> dict[str, list[Name]]:
+        table: dict[str, list[Name]] = {}
+        for name in self.names:
+            table.setdefault(_normal(name.surface).casefold(), []).append(name)
+        return table
+
+    def lookup_folded(self, surface: str) -> list[Name]:
+        """The names spelled so in any case: 'DAR ES SALAAM' in a dateline is Dar es Salaam."""
+        return self.by_folded_surface.get(_normal(surface).casefold(), [])
+
     def office_holder(self, role: str, country: str, year: int) -> Entity | None:
         """The one person who held ``role`` for ``country`` throughout ``year``; None if not certain."""
         holders = {

@@ -20,8 +20,9 @@ from datetime import date
 from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
 from diplograph.extract.meetings.calls import refers_to_call, remote_contact
-from diplograph.extract.meetings.cues import ANOTHER_ROUND, MEDIA_OR_AGENCY, PARTICIPLE, SINCE_THEY
+from diplograph.extract.meetings.cues import ANOTHER_ROUND, PARTICIPLE, SINCE_THEY
 from diplograph.extract.meetings.drafting import clauses, draft_from_clause
+from diplograph.extract.meetings.hosts import is_body, with_host_state
 from diplograph.extract.meetings.merging import (
     Draft,
     absorb,
@@ -32,6 +33,7 @@ from diplograph.extract.meetings.merging import (
     same_place,
 )
 from diplograph.extract.meetings.occasions import (
+    city_of_the_day,
     places_from_dateline,
     take_occasion,
     take_people,
@@ -45,8 +47,9 @@ from diplograph.extract.meetings.parties import (
     split_bilaterals,
 )
 from diplograph.extract.meetings.places import dateline_city
-from diplograph.extract.meetings.when import date_going_on
-from diplograph.extract.model import MeetingFinding, Participant, Span
+from diplograph.extract.meetings.subjects import take_subject_of, without_subject
+from diplograph.extract.meetings.when import date_going_on, date_of_lead
+from diplograph.extract.model import MeetingFinding, Participant, Span, Status
 from diplograph.link.gazetteer import Gazetteer
 
 __all__ = ["clauses", "find_meetings"]
@@ -67,10 +70,19 @@ def find_meetings(
     calls: list[Draft] = []  # calls and video links: no meetings, but "the two men" may point back at them
     dateline = dateline_city(text, gazetteer)
     setting: tuple[int, Draft] | None = None  # a meeting told without its parties, and in which sentence
+    telling: set[int] = set()  # the sentences that tell a meeting of their own
+
+    def named(span: Span) -> set[str]:
+        return _states_named(span, recognised)
+
     for index, sentence in enumerate(sentences):
         parts = clauses(text, sentence)
         previous: Draft | None = None  # the draft of the clause before in this sentence
+        subject_clause = parts[0]  # the last clause of the sentence that names its own subject
         for number, clause in enumerate(parts):
+            carries = number > 0 and without_subject(text, clause)
+            if not carries:
+                subject_clause = clause
             call = remote_contact(text, sentence, clause, recognised, gazetteer)
             if call is not None:
                 calls.append(call)
@@ -78,6 +90,8 @@ def find_meetings(
             draft = draft_from_clause(text, sentence, clause, recognised, dates, gazetteer)
             if draft is None or refers_to_call(draft, drafts, calls):
                 continue
+            if carries and not draft.subjects:
+                take_subject_of(text, subject_clause, draft, recognised)  # "…, and was sitting down with …"
             if previous is not None and len(draft.states) < 2 and SINCE_THEY.match(clause.of(text)):
                 take_people(previous, draft)  # "…, their first interaction since they exchanged …"
             if previous is not None and PARTICIPLE.match(clause.of(text)):
@@ -88,6 +102,8 @@ def find_meetings(
                 draft.date = date_going_on(text, sentences, index, dates)
             if draft.venue:  # before merging: a place tells meetings apart
                 places_from_dateline([draft], dateline, published)
+            if draft.venue and draft.place is None or draft.site:
+                city_of_the_day(drafts, draft)
             if number and len(draft.states) < 2 and ELABORATION.match(clause.of(text)):
                 _add_state_of_subject(parts[number - 1], draft, recognised, gazetteer)
             if draft.presence and draft.reference:
@@ -103,6 +119,8 @@ def find_meetings(
                 another_round(drafts, draft, gazetteer)
             if len(draft.states) < 2 and drafts:
                 next_of_a_pair(text, drafts, draft, gazetteer)
+            if draft.date is None and draft.status is Status.HELD and len(draft.states) >= 2:
+                draft.date = date_of_lead(text, sentences, index, dates, named, telling, draft.states)
             if draft.sidelines and draft.place is None:
                 take_occasion(text, drafts, draft)
             if draft.during and drafts:
@@ -121,9 +139,12 @@ def find_meetings(
             if setting is not None and setting[0] == index - 1 and draft.date is None:
                 take_setting(setting[1], draft)
             setting = None
+            telling.add(index)
             drafts.extend(split_bilaterals(text, draft))
-    merged = fold_headline(text, merge_within_article(drafts))
+    merged = fold_headline(text, merge_within_article(drafts, published))
     places_from_dateline(merged, dateline, published)
+    for draft in merged:
+        with_host_state(draft, gazetteer)
     return tuple(finish(draft) for draft in merged)
 
 
@@ -144,6 +165,18 @@ def _add_state_of_subject(before: Span, draft: Draft, recognised: Recognised, ga
             draft.participants = deduplicate([Participant(state, None, state.key), *draft.participants])
             draft.states = {p.represents or p.entity.key for p in draft.participants}
         return
+
+
+def _states_named(span: Span, recognised: Recognised) -> set[str]:
+    """The states a sentence names, itself or through the people it names."""
+    found = set()
+    for mention in recognised.mentions:
+        if span.start <= mention.span.start < span.end:
+            key = mention.represents if mention.entity.kind == "person" else None
+            key = key or (mention.entity.key if mention.entity.kind == "country" else None)
+            if key:
+                found.add(key)
+    return found
 
 
 def _span(span: Span) -> tuple[int, int]:
@@ -182,7 +215,7 @@ def _stands_alone(draft: Draft, text: str = "") -> bool:
     if MANY_PARTIES.search(sentence) and (draft.place or draft.date):
         return True
     if (
-        any(_is_body(p) for p in draft.participants)
+        any(is_body(p) for p in draft.participants)
         and (draft.place or draft.date)
         and GATHERING.fullmatch(text[draft.trigger.start : draft.trigger.end] if text else "")
         and not draft.reference
@@ -196,9 +229,3 @@ def _stands_alone(draft: Draft, text: str = "") -> bool:
         draft.place.label
     )
     return len(draft.participants) >= 2 or named
-
-
-def _is_body(participant: Participant) -> bool:
-    """An international body ('the SCO', 'the African Union'), not a state's ministry or a news agency."""
-    entity = participant.entity
-    return entity.kind == "organization" and not entity.country and not MEDIA_OR_AGENCY.search(entity.label)

@@ -24,18 +24,31 @@ UNGUARDED: dict[re.Pattern[str], re.Pattern[str]] = {}  # each guarded pattern a
 
 MEETING_NOUN = (
     r"meetings?|talks|summit|summits|conference|visit|negotiations|consultations|get-togethers?|"
-    r"sit-down|tête-à-tête|session|trip|encounter|(?:working\s+)?(?:lunch|dinner)"
+    r"sit-down|t[êe]te-[àa]-t[êe]te|session|trip|encounter|(?:working\s+)?(?:lunch|dinner)"
 )
 # "Tokayev received the heads of the delegations", "the Amir received at the Amiri Diwan US Secretary of State
-# Mike Pompeo": to receive a visitor (never "received a call", "received support"); the visitor is named by
+# Mike Pompeo", "López Obrador received yesterday at the National Palace the Secretary of State": to receive a
+# visitor (never "received a call", "received support"); the visitor is named by
 # a title or full name, a delegation, or a pronoun.
 RECEIVED = (
-    r"receiv(?:e|es|ed|ing)(?=\s+(?:at\s+the\s+(?:[A-Z][\w’'-]+\s+){1,4})?(?:him|her|them|each\s+of|"
-    r"the\s+(?:heads?|leaders?|visiting|delegations?)\b|an?\s+(?:[\w,-]+\s+){0,8}?delegation\b|"
+    r"receiv(?:e|es|ed|ing)(?=\s+(?:(?:yesterday|today|on\s+(?-i:[A-Z])[a-z]+day|this\s+(?:morning|afternoon|evening))\s+)?"
+    r"(?:at\s+the\s+(?:[A-Z][\w’'-]+\s+){1,4})?(?:him|her|them|each\s+of|"
+    r"the\s+(?:heads?|leaders?|visiting|delegations?|(?-i:[A-Z])[a-z]+\s+of)\b|an?\s+(?:[\w,-]+\s+){0,8}?delegation\b|"
     r"(?-i:[A-Z])[\w’'.-]+\s+(?-i:[A-Z])))"
 )
+# "Hasina called on President Droupadi Murmu at Rashtrapati Bhavan, while Vice-President Jagdeep Dhankhar
+# paid a courtesy call on her", "Jaishankar called on the prime minister at her hotel": to call on someone
+# is to visit them (never "called on all parties to build on the agreement": an appeal).
+CALLED_ON = (
+    r"(?:paid\s+(?:a\s+)?courtesy\s+calls?\s+on|call(?:ed|s)?\s+on)(?=\s+(?:him|her|them|the\s+(?:[\w-]+\s+)?"
+    r"(?:prime|president|king|emir|chancellor|premier|crown|vice|minister|secretary)|"
+    r"(?-i:[A-Z])[\w’'.-]+\s+(?-i:[A-Z])))(?![^.;]{0,90}?\bto\s+(?!the\b|an?\b|her\b|his\b)(?-i:[a-z]))"
+)
 MEETING_VERB = (
-    r"met|meets?|meeting\s+with|host(?:s|ed|ing)?|visit(?:s|ed|ing)|convened?|sat\s+down\s+with|" + RECEIVED
+    CALLED_ON
+    + r"|met|meets?|meeting\s+with|host(?:s|ed|ing)?|visit(?:s|ed|ing)|convened?|"
+    + r"(?:sat|sit|sits|sitting)\s+down\s+with|"
+    + RECEIVED
 )
 # "The next round is due to take place in the coming days": another round of the talks told before.
 NEXT_ROUND = (
@@ -58,7 +71,7 @@ NOT_A_MEETING = re.compile(
     r"\b(?:(?:tele)?phone|video|conference|zoom)\s+(?:call|conversations?|conference|talks|link)s?\b|"
     # "a three-and-a-half-hour virtual summit", "an online meeting": not face to face.
     r"\b(?:virtual|online|remote)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|session|conference)s?\b|"
-    r"\b(?:called|phoned|wrote\s+to|letter\s+to)\b|\bby\s+(?:tele)?phone\b|"
+    r"\b(?:called(?!\s+on\b)|phoned|wrote\s+to|letter\s+to)\b|\bby\s+(?:tele)?phone\b|"
     r"\brather\s+than\b[^.;]*|\b(?:news|press)\s+conferences?\b|"
     r"“[^”]*”|\"[^\"]*\"",
     re.IGNORECASE,
@@ -105,7 +118,8 @@ NEW_OCCASION = re.compile(
 # the parties of a meeting told before, with as many parties as the words say.
 THE_PARTIES = re.compile(
     r"\b(?:(?:the\s+(?P<count>two|three|four|five))|(?P<both>both))\s+(?P<who>leaders|sides|ministers|presidents|"
-    r"countries|nations|delegations|men|women|officials|governments|heads\s+of\s+state)\b|"
+    r"countries|nations|delegations|men|women|officials|governments|heads\s+of\s+state|blocs|organisations|"
+    r"organizations)\b(?:['’]\s)?|"
     r"\bthe\s+(?P<possessive>leaders|presidents)['’]",
     re.IGNORECASE,
 )
@@ -173,6 +187,9 @@ PRESENCE_WORDS = (
     "press after",
 )
 TRIGGER_WORDS = (
+    "called on",
+    "calls on",
+    "courtesy call",
     " met",
     "receiv",
     "meet",
@@ -182,11 +199,15 @@ TRIGGER_WORDS = (
     "host",
     "conven",
     "sat down",
+    "sitting down",
+    "sit down",
+    "sits down",
     "negotiation",
     "consultation",
     "get-together",
     "sit-down",
     "tête",
+    "tete-a",
     " session",
     "conference",
     " trip",
@@ -199,7 +220,7 @@ TRIGGER_WORDS = (
 # A noun that refers back to a meeting told before: "the talks", "The Beijing talks", "Wednesday's meeting".
 REFERENCE_BEFORE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|his|her|[A-Z][a-z]+day['’]s)\s+"
-    r"(?:(?!(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|next|last|new|upcoming|planned)\b)[\w’'-]+\s+){0,2}$",
+    r"(?:(?!(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|next|last|new|upcoming|planned|inaugural)\b)[\w’'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _NOUN = re.compile(MEETING_NOUN, re.IGNORECASE)
@@ -217,7 +238,10 @@ def is_reference(body: str, trigger: re.Match[str]) -> bool:
     )
 
 
-NAMED_BY_COMPLEMENT = re.compile(r"\s+(?:of\s+(?:the\s+)?(?-i:[A-Z])|between\b)", re.IGNORECASE)
+# "the inaugural meeting of the new NATO-Ukraine Council": whose meeting it is, named after "of".
+NAMED_BY_COMPLEMENT = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]+\s+){0,2}(?-i:[A-Z])|between\b)", re.IGNORECASE
+)
 
 
 # "followed", "preceded", and a clause that opens with "Earlier on Friday," or "Later that day,": another
@@ -265,6 +289,14 @@ CLAUSE_BREAK = re.compile(
     # subject with a meeting verb of its own.
     r",\s+(?=and\s+(?-i:[A-Z])[\w’'.-]*\s+(?:(?:(?-i:[A-Z])[\w’'.-]*|of|the)\s+){1,6}"
     r"(?:met|held|hosted|visited|received|travell?ed)\b)|"
+    # "… agreed to hold the summit regularly, and Japan will host the next one": a second subject whose verb
+    # has an auxiliary of its own.
+    r",\s+(?=and\s+(?-i:[A-Z])[\w’'.-]*\s+(?:(?:(?-i:[A-Z])[\w’'.-]*|of|the)\s+){0,6}"
+    r"(?:will|would|is\s+to|are\s+to|is\s+due\s+to|plans\s+to|is\s+set\s+to)\s+(?:host|meet|visit|hold|travel)\b)|"
+    # "Biden began his day with a meeting with Nausėda …, and was sitting down with Erdoğan on the sidelines":
+    # a second verb of the same subject, with an auxiliary or a meeting verb of its own.
+    r",\s+(?=and\s+(?:(?:also|then|later)\s+)?(?:was|were|is|are|has|have|had|will|would|met|held|hosted|"
+    r"visited|received|travell?ed|flew)\b(?!\s+by\b))|"
     r"^(?:Ahead\s+of|After|Before|Following|Amid)\b[^,]{0,120},\s|"
     # "… met Xi … in Beijing on Thursday, before co-chairing the 25th EU-China summit with Premier Li Qiang":
     # a participle clause, another event of the same subject.

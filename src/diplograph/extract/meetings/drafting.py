@@ -38,6 +38,7 @@ from diplograph.extract.meetings.merging import Draft
 from diplograph.extract.meetings.participants import find_participants, with_visited_state
 from diplograph.extract.meetings.places import VENUE, find_place
 from diplograph.extract.meetings.status import status_of
+from diplograph.extract.meetings.subjects import relative_clause_ends
 from diplograph.extract.meetings.when import meeting_date
 from diplograph.extract.model import Mention, Span, Status
 from diplograph.link.gazetteer import Gazetteer
@@ -46,9 +47,11 @@ __all__ = ["clauses", "draft_from_clause"]
 
 
 def clauses(text: str, sentence: Span) -> list[Span]:
-    """Split a sentence where a new clause can start a new event: dashes, colons, ', and they …'."""
+    """Split a sentence where a new clause can start a new event: dashes, colons, ', and they …', and where a
+    relative clause between commas closes before its sentence's main verb."""
     body = sentence.of(text)
-    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(body)), len(body)]
+    breaks = {m.end() for m in CLAUSE_BREAK.finditer(body)} | set(relative_clause_ends(body))
+    cuts = [0, *sorted(breaks), len(body)]
     return [
         Span(sentence.start + a, sentence.start + b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a
     ]
@@ -127,7 +130,7 @@ def draft_from_clause(
     ]
     place = find_place(text, clause, all_mentions, trigger, recognised.demonyms, gazetteer)
     participants = with_visited_state(text, clause, trigger, place, participants, gazetteer)
-    when = meeting_date(text, clause, dates, trigger, aside)
+    when = meeting_date(text, clause, dates, trigger, aside, TENSE_OF_RULE.get(rule))
     called_off = CALLED_OFF.search(body)
     if called_off and called_off.end() <= trigger.start() and when is not None:
         # "Blinken on Friday postponed a long-awaited trip to China": the day of the decision, not the trip.
@@ -151,6 +154,7 @@ def draft_from_clause(
         clause.start + venue.start() <= m.span.start < clause.start + venue.end() for m in in_clause
     )
     draft.during = bool(DURING.search(body))
+    draft.site = place is not None and place.kind == "region" and _named_at(body, place.label)
     draft.spans = {m.entity.key: m.span for m in reversed(in_scope)}
     draft.subjects = {
         key
@@ -160,6 +164,28 @@ def draft_from_clause(
         if key
     }
     return draft
+
+
+# The tense a status cue tells, for the dates of its clause: "held talks … on Friday" is last Friday.
+# A meeting called off or put off is, as a rule, the one nearest the report ("The Luanda tripartite summit
+# …, scheduled for December 15, was called off" in February; "called off his state visit …, due on 2-3
+# September" in August).
+TENSE_OF_RULE = {
+    "past": "past",
+    "verb": "past",
+    "future": "future",
+    "intent": "future",
+    "modal": "future",
+    "cancelled": "near",
+    "postponed": "near",
+}
+
+
+def _named_at(body: str, name: str) -> bool:
+    """'at Rashtrapati Bhavan', not 'in Antalya': a building or site, not a town."""
+    return bool(re.search(r"\bat\s+" + re.escape(name), body)) and not re.search(
+        r"\bin\s+" + re.escape(name), body
+    )
 
 
 def _first_party(body: str, clause: Span, trigger: re.Match[str], mentions: list[Mention]) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from diplograph.extract.meetings.participants import deduplicate
 from diplograph.extract.model import Entity, MeetingFinding, PartialDate, Participant, Span, Status
@@ -24,6 +25,9 @@ class Draft:
     presence: bool = False  # the clause tells who was at a meeting: "X addressed the opening session"
     sidelines: bool = False  # held "on the sidelines of" another meeting, whose place it shares
     venue: bool = False  # held at a named building whose city the clause does not give
+    site: bool = (
+        False  # its place is a building or site the gazetteer does not know ("at Rashtrapati Bhavan")
+    )
     during: bool = False  # held "during the stop" or visit told before, on its day and at its place
     subjects: set[str] = field(default_factory=set)  # who and which states are named before the trigger
     spans: dict[str, Span] = field(default_factory=dict)  # where the clause names each entity
@@ -47,7 +51,7 @@ def absorb(target: Draft, other: Draft, evidence_only: bool = False) -> None:
         return  # "… the results of the meeting held in Berlin on 28-29 February": of another time and place
     if evidence_only:
         target.date = target.date or other.date
-        target.place = target.place or other.place
+        target.place = _better_place(target.place, other.place)
         return
     target.participants = deduplicate([*target.participants, *other.participants])
     target.states |= other.states
@@ -57,8 +61,7 @@ def absorb(target: Draft, other: Draft, evidence_only: bool = False) -> None:
         and other.date.compatible(target.date)
     ):
         target.date = other.date or target.date
-    if target.place is None or (other.place is not None and _within(other.place, target.place)):
-        target.place = other.place  # "a trip to China" and "talks in Beijing": the city says more
+    target.place = _better_place(target.place, other.place)
     target.status, target.rule = _stronger(target, other)
 
 
@@ -71,6 +74,17 @@ def join(target: Draft, other: Draft) -> None:
     target.date = target.date or other.date
     if other.place is not None and other.place.kind == "city":
         target.place = target.place or other.place  # not "… what was happening in Venezuela"
+
+
+def _better_place(known: Entity | None, other: Entity | None) -> Entity | None:
+    """Of two places told for one meeting, the one that says more: a city within the state told ('a trip to
+    China' and 'talks in Beijing'), and a city or state the gazetteer knows over a building or site it does
+    not ('Hasina, Modi hold talks at Hyderabad House' and 'talks at Hyderabad House in New Delhi')."""
+    if known is None or other is None:
+        return known or other
+    if _within(other, known) or (known.kind == "region" and other.kind in ("city", "country")):
+        return other
+    return known
 
 
 def _within(city: Entity, state: Entity) -> bool:
@@ -104,14 +118,14 @@ def _stronger(a: Draft, b: Draft) -> tuple[Status, str]:
     return (a.status, a.rule) if _STATUS_WEIGHT[a.status] >= _STATUS_WEIGHT[b.status] else (b.status, b.rule)
 
 
-def _compatible(a: Draft, b: Draft) -> bool:
+def _compatible(a: Draft, b: Draft, published: date | None = None) -> bool:
     """Two mentions in one article are one meeting when nothing tells them apart: no other date, place or
     people for the same state ('Blinken met Xi' is not 'Biden met Xi'), and no 'again' or 'next round'."""
     if a.date and b.date and not a.date.compatible(b.date):
         return False
     if a.place and b.place and not _same_place_or_within(a.place, b.place):
         return False
-    if a.new_occasion or b.new_occasion or _different_people(a, b) or _past_and_future(a, b):
+    if a.new_occasion or b.new_occasion or _different_people(a, b) or _past_and_future(a, b, published):
         return False
     shared = a.states & b.states
     smaller = min(len(a.states), len(b.states))
@@ -129,11 +143,17 @@ _TOLD_AS_FUTURE = (
 )  # not 'the possibility of a meeting', which may since have been held
 
 
-def _past_and_future(a: Draft, b: Draft) -> bool:
+def _past_and_future(a: Draft, b: Draft, published: date | None = None) -> bool:
     """'… after talks in Beijing' and 'the foreign ministers … will meet': a meeting the text tells as held
-    and one it tells as to come are two meetings."""
-    rules = {a.rule, b.rule}
-    return bool(rules & set(_TOLD_AS_PAST)) and bool(rules & set(_TOLD_AS_FUTURE))
+    (or dates before the report: 'The first joint summit …' of yesterday) and one it tells as to come ('the
+    leaders directed the chiefs of defence forces of the two blocs to meet within five days') are two."""
+
+    def held(draft: Draft) -> bool:
+        day = draft.date.as_date() if draft.date else None
+        before = day is not None and published is not None and day < published
+        return draft.rule in _TOLD_AS_PAST or (draft.status is Status.HELD and before)
+
+    return (held(a) and b.rule in _TOLD_AS_FUTURE) or (held(b) and a.rule in _TOLD_AS_FUTURE)
 
 
 def _different_people(a: Draft, b: Draft) -> bool:
@@ -156,10 +176,10 @@ def _affinity(a: Draft, b: Draft) -> tuple[int, bool, bool]:
     return shared, a.status is b.status, False
 
 
-def merge_within_article(drafts: list[Draft]) -> list[Draft]:
+def merge_within_article(drafts: list[Draft], published: date | None = None) -> list[Draft]:
     merged: list[Draft] = []
     for draft in drafts:
-        candidates = [m for m in merged if _compatible(m, draft)]
+        candidates = [m for m in merged if _compatible(m, draft, published)]
         target = max(candidates, key=lambda m: _affinity(m, draft)) if candidates else None
         if target is None:
             merged.append(draft)
@@ -174,10 +194,11 @@ HEADLINE_LENGTH = 200
 def fold_headline(text: str, drafts: list[Draft]) -> list[Draft]:
     """A headline sums up a meeting the article then tells ('EU leaders press Xi … at tense Beijing summit'
     over 'Costa and von der Leyen met Xi … in Beijing'): a meeting told only in the headline line is the
-    body's meeting at the same place with the most of the same people, when there is one. A headline is a
-    first line that does not end a sentence."""
-    end = text.find("\n")
-    if end < 0 or end > HEADLINE_LENGTH or text[:end].rstrip().endswith((".", "!", "?", "”", '"')):
+    body's meeting at the same place with the most of the same people, when there is one, and a headline
+    meeting of one party is the first meeting the body places in its city. The headline is the block of
+    lines before the first that reads as a sentence."""
+    end = headline_end(text)
+    if end == 0:
         return drafts
     kept = []
     for draft in drafts:
@@ -191,15 +212,40 @@ def fold_headline(text: str, drafts: list[Draft]) -> list[Draft]:
             if other is not draft
             and any(e.start >= end for e in other.evidence)
             and (
-                other.place is None or draft.place is None or _same_place_or_within(other.place, draft.place)
+                other.place is None
+                or draft.place is None
+                or _same_place_or_within(other.place, draft.place)
+                or "region" in (other.place.kind, draft.place.kind)  # "at Hyderabad House": in some city
             )
         ]
         shared, target = max(body, key=lambda item: item[0], default=(0, None))
-        if target is None or not shared:
+        if target is not None and not shared:
+            # "Vilnius summit opens with Sweden breakthrough": a headline that names one party of a meeting
+            # the body places in the same city is that meeting
+            placed = [
+                o for _, o in body if o.place and draft.place and _same_place_or_within(o.place, draft.place)
+            ]
+            target = placed[0] if len(draft.states) < 2 and placed else None
+        if target is None:
             kept.append(draft)
         else:
             absorb(target, draft, evidence_only=True)
     return kept
+
+
+def headline_end(text: str) -> int:
+    """Where the headline block ends: the title and deck lines before the first line that reads as a
+    sentence ('Kushiyara deal signed, Teesta still waits' / 'Hasina, Modi hold talks at Hyderabad House;
+    seven MoUs inked' / byline and date lines, then the lead)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].rstrip()
+        if len(line) > HEADLINE_LENGTH or line.endswith((".", "!", "?", "”", '"')):
+            return start
+        start = end + 1
+    return 0
 
 
 def finish(draft: Draft) -> MeetingFinding:

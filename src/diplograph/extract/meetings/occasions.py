@@ -11,7 +11,7 @@ from diplograph.extract.meetings.merging import Draft
 from diplograph.extract.meetings.participants import deduplicate
 from diplograph.extract.model import Status
 
-__all__ = ["places_from_dateline", "take_occasion", "take_people", "take_setting"]
+__all__ = ["city_of_the_day", "places_from_dateline", "take_occasion", "take_people", "take_setting"]
 
 _NOUN = re.compile(r"\b(?:" + MEETING_NOUN + r")\b", re.IGNORECASE)
 
@@ -75,3 +75,17 @@ VENUE_DAYS = 7  # how many days a report datelined in a city may look back on a 
 
 
 FINAL = (Status.HELD, Status.CANCELLED, Status.POSTPONED)
+
+
+def city_of_the_day(drafts: list[Draft], draft: Draft) -> None:
+    """'In the afternoon, Hasina called on President Droupadi Murmu at Rashtrapati Bhavan' after 'talks at
+    Hyderabad House in New Delhi', 'Biden began his day with a meeting with Nausėda at the Presidential
+    Palace' after 'NATO leaders gathered in Vilnius': a building or site the gazetteer does not know is in
+    the city where the article last placed a meeting of that day (or of no stated day)."""
+    for earlier in reversed(drafts):
+        if earlier.place is None or earlier.place.kind != "city":
+            continue
+        if draft.date and earlier.date and not draft.date.compatible(earlier.date):
+            return
+        draft.place = earlier.place
+        return

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from diplograph.extract.entities import ROLE_TITLES, Recognised, canonical_role
 from diplograph.extract.meetings.cues import PARTY_COUNT, THE_PARTIES
+from diplograph.extract.meetings.hosts import is_body
 from diplograph.extract.meetings.merging import Draft
 from diplograph.extract.meetings.participants import deduplicate, named_holder
 from diplograph.extract.model import Participant, Span
@@ -30,14 +31,17 @@ def referred_parties(
     ministers of the two countries' become those states' foreign ministers where the article names them."""
     body = clause.of(text)
     match = THE_PARTIES.search(body)
-    if match is None or draft.trigger.start - clause.start < match.end():
+    after = OF_THE_PARTIES.match(body, draft.trigger.end - clause.start)
+    if after is not None:
+        match = THE_PARTIES.match(body, after.end())  # "a meeting of the two blocs' foreign ministers"
+    elif match is None or not _shortly_before(body, match, draft.trigger.start - clause.start):
         return
-    if _distance(body[match.end() : draft.trigger.start - clause.start]) >= REACH:
+    if match is None:
         return
     count = PARTY_COUNT.get((match.group("count") or "").lower()) or (2 if match.group("both") else None)
     who = (match.group("who") or match.group("possessive") or "").lower()
     leaders = who in LEADER_WORDS or who.startswith("heads")
-    chosen = _referred(drafts, count, leaders)
+    chosen = _referred_bodies(drafts, count) if who in BODY_WORDS else _referred(drafts, count, leaders)
     if chosen is None:
         return
     title = _TITLE_BEFORE.search(body[: match.start()])
@@ -55,6 +59,14 @@ def referred_parties(
     draft.states = {p.represents or p.entity.key for p in draft.participants}
 
 
+OF_THE_PARTIES = re.compile(r"\s+(?:of|between)\s+(?=the\s+(?:two|three|four|five)\b|both\b)", re.IGNORECASE)
+
+
+def _shortly_before(body: str, match: re.Match[str], trigger_at: int) -> bool:
+    """The parties named close enough before the trigger to be its parties."""
+    return match.end() <= trigger_at and _distance(body[match.end() : trigger_at]) < REACH
+
+
 def _distance(gap: str) -> int:
     """How far the trigger is from the words that point back, not counting a relative clause between
     commas ('The two men, who have spoken twice by phone since January, most recently in September, last
@@ -65,6 +77,20 @@ def _distance(gap: str) -> int:
 
 
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b")
+
+
+BODY_WORDS = frozenset({"blocs", "organisations", "organizations"})
+
+
+def _referred_bodies(drafts: list[Draft], count: int | None) -> list[Participant] | None:
+    """'a meeting of the two blocs' foreign ministers' after 'the first joint summit of the East African
+    Community (EAC) and the Southern African Development Community (SADC)': the bodies of the latest meeting
+    told with as many bodies."""
+    for earlier in reversed(drafts):
+        bodies = [p for p in earlier.participants if is_body(p)]
+        if bodies and (count is None or len(bodies) == count):
+            return bodies
+    return None
 
 
 def _referred(drafts: list[Draft], count: int | None, leaders: bool) -> list[Participant] | None:

@@ -219,24 +219,40 @@ def capital_of(gazetteer: Gazetteer, state: str) -> Entity | None:
 
 
 DATELINE = re.compile(
-    r"^(?:(?P<place>[A-Z][A-Z'’.]+(?: [A-Z][A-Z'’.]+){0,2})(?=\s*(?:,|:|\s[—–-]|\())|"
+    # "AMMAN, May 1 (Reuters) -", "ISLAMABAD:", "PARIS —", "NEW YORK. KAZINFORM –": a name in capitals
+    r"^(?:(?P<place>[A-Z][A-Z'’.]+(?: [A-Z][A-Z'’.]+){0,2})(?=\s*(?:,|:|\s[—–-]|\()|\.\s)|"
     # "Pyongyang, June 20 (KCNA) --", "Jakarta / Sun, April 25, 2021": a name in title case, then the date.
     r"(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-    r"(?=,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\s+/\s))",
+    r"(?=,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\s+/\s)|"
+    # "By Alejandra Cruz Reyes | Mexico City | 28/12/2023 | 07:15 hrs": the place in a byline's fields.
+    r"[Bb]y\s[^|\n]{2,60}\|\s*(?P<piped>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2})\s*\|)",
     re.M,
 )
 
 
 def dateline_city(text: str, gazetteer: Gazetteer) -> Entity | None:
-    """The city of a wire dateline ('AMMAN, May 1 (Reuters) -', 'ISLAMABAD:', 'PARIS —'): where the
-    reporter files from, which for a meeting of that day is, as a rule, where it is held."""
+    """The city of a wire dateline ('AMMAN, May 1 (Reuters) -', 'ISLAMABAD:', 'PARIS —', 'DAR ES SALAAM —')
+    or of a byline ('By … | Mexico City | 28/12/2023'): where the reporter files from, which for a meeting
+    of that day is, as a rule, where it is held. A city-state ('Vatican City, Apr 20, 2025') is its own
+    city."""
     for match in DATELINE.finditer(text, 0, min(len(text), 800)):
-        name = " ".join(word.capitalize() for word in (match.group("place") or match.group("titled")).split())
-        for candidate in gazetteer.lookup(name):
+        words = (match.group("place") or match.group("titled") or match.group("piped")).split()
+        name = " ".join(word if match.group("piped") else word.capitalize() for word in words)
+        for candidate in gazetteer.lookup(name) or gazetteer.lookup_folded(name):
             entity = gazetteer.entities.get(candidate.key)
-            if entity is not None and entity.kind == "city" and not candidate.is_demonym:
+            if entity is None or candidate.is_demonym:
+                continue
+            if entity.kind == "city" or (entity.kind == "country" and _is_city_state(entity, gazetteer)):
                 return entity
     return None
+
+
+def _is_city_state(state: Entity, gazetteer: Gazetteer) -> bool:
+    """A state without a capital city of its own in the gazetteer: Singapore, the Vatican."""
+    return not any(
+        (city := gazetteer.entities.get(key)) is not None and city.country == state.key
+        for key in gazetteer.capitals
+    )
 
 
 def _city_of_venue(text: str, scope: Span, mentions: list[Mention]) -> Entity | None:

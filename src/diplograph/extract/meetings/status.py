@@ -39,6 +39,9 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
             r"had\s+been\s+(?:due|scheduled|expected|set|planned)\s+to|invit(?:e|es|ed|ing)|plans?\s+to|"
             r"planned|scheduled|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
             r"to\s+host|next\s+(?:week|month|year)|this\s+month|later\s+this|"
+            # "the leaders directed the chiefs of defence forces of the two blocs to meet within five days",
+            # "ordered their army chiefs to meet": a meeting ordered is yet to come
+            r"(?:directed|ordered|instructed|tasked)\s+(?:[\w’'-]+\s+){1,10}?to\s+(?:meet|hold|convene)|"
             # "senior commanders … are to meet within five days", "Blinken was to fly … for talks"
             r"(?:is|are|was|were)\s+to\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|fly|attend|see|go|begin|start))\b",
             re.I,

@@ -8,20 +8,29 @@ after …" the day of the event it is counted from.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from diplograph.extract.dates import DateMention, is_dateline_date
 from diplograph.extract.model import PartialDate, Span
 
-__all__ = ["date_going_on", "meeting_date"]
+__all__ = ["date_going_on", "date_of_lead", "meeting_date"]
 
 
 def meeting_date(
-    text: str, scope: Span, dates: list[DateMention], trigger: re.Match[str], aside: list[Span] = ()
+    text: str,
+    scope: Span,
+    dates: list[DateMention],
+    trigger: re.Match[str],
+    aside: list[Span] = (),
+    tense: str | None = None,
 ) -> PartialDate | None:
     """The date expression nearest the trigger in the scope, made more precise by another one there that
     agrees with it ('the 2023 summit … in May'); unresolved expressions mean unknown. The date of a wire
     dateline ('Pyongyang, June 20 (KCNA) --') is when the report was filed: it dates the meeting only when
-    the clause gives no other date; dates in an aside ('since the Oct. 7 attack') are of other events."""
+    the clause gives no other date; dates in an aside ('since the Oct. 7 attack') are of other events. A
+    weekday, a month or a date without a year is read in the tense of the clause (``past`` or ``future``):
+    'Zelensky, who held talks with Erdoğan in Istanbul on Friday, …' is last Friday, whatever the rest of
+    the sentence says is to come."""
     inside = [
         d
         for d in dates
@@ -34,6 +43,8 @@ def meeting_date(
     trigger_start = scope.start + trigger.start()
     nearest = min(inside, key=lambda d: abs(d.span.start - trigger_start))
     value = _shifted(text, nearest, trigger_start)
+    if value is nearest.value:
+        value = nearest.in_tense(tense)
     if value is None or nearest.complement is not None:
         return value
     finer = [
@@ -84,3 +95,31 @@ def date_going_on(
         return None
     told = {d.complement or d.value for d in dates if before.start <= d.span.start < before.end and d.value}
     return told.pop() if len(told) == 1 else None
+
+
+# How many sentences back a lead sentence may date the meeting it is about.
+LEAD_REACH = 2
+
+
+def date_of_lead(
+    text: str,
+    sentences: list[Span],
+    index: int,
+    dates: list[DateMention],
+    states_named: Callable[[Span], set[str]],
+    told: set[int],
+    states: set[str],
+) -> PartialDate | None:
+    """'Prime Minister Sheikh Hasina and her Indian counterpart Narendra Modi yesterday sealed an interim
+    water-sharing deal … The two leaders held a tete-a-tete followed by delegation-level talks at Hyderabad
+    House', 'The Philippines and China agreed on Tuesday to "de-escalate tensions" … The understanding came
+    out of the ninth meeting of the Bilateral Consultation Mechanism': a sentence that reports no meeting but
+    says what two of the parties did on one day dates the meeting told right after it."""
+    for before in range(index - 1, max(-1, index - 1 - LEAD_REACH), -1):
+        if before in told:
+            return None  # the sentence before tells a meeting of its own: its day is that meeting's
+        span = sentences[before]
+        days = {d.value for d in dates if span.start <= d.span.start < span.end and d.value and d.value.day}
+        if len(days) == 1 and len(states_named(span) & states) >= 2:
+            return days.pop()
+    return None

@@ -1,0 +1,96 @@
+"""Clauses that share one subject: a relative clause that tells a meeting of its own, and a verb phrase
+that goes on without repeating its subject.
+
+"Zelensky, who held talks with Erdoğan in Istanbul on Friday, is due to take part on Wednesday in the
+inaugural meeting of the new NATO-Ukraine Council" and "Zelensky, who held talks with … Erdoğan in Ankara on
+May 15, flew to Tirana, Albania, on Friday for a summit of the European Political Community" tell two
+meetings each: the relative clause is cut off where it closes, and the verb phrase after it keeps the
+antecedent as its subject. So does the second verb of "Biden began his day with a meeting with Nausėda at
+the Presidential Palace, and was sitting down with Erdoğan on the sidelines".
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.entities import Recognised
+from diplograph.extract.meetings.cues import TRIGGER
+from diplograph.extract.meetings.merging import Draft
+from diplograph.extract.meetings.participants import deduplicate
+from diplograph.extract.model import Participant, Span
+
+__all__ = ["relative_clause_ends", "take_subject_of", "without_subject"]
+
+RELATIVE = re.compile(r",\s+who\s+")
+# After the comma that closes a relative clause, the main verb: an auxiliary, a verb in the past or the
+# present ("…, flew to Tirana", "…, is due to take part", "…, hailed the decision"), never a word that goes
+# on inside the relative clause ("…, in Ankara", "…, together with the host", "…, the …", a name).
+_AUXILIARY = (
+    r"is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|did|does|do|"
+    r"met|held|flew|went|came|saw|took|gave|made|left|sat|spoke|led|began|brought|sent|became|kept|won"
+)
+_ADVERB = r"(?:also|then|later|last|now|still|never|already|earlier|recently|again|first)\s+"
+_MAIN_VERB = re.compile(
+    r",\s+(?:" + _ADVERB + r")?(?:(?:" + _AUXILIARY + r")\b|(?-i:[a-z])[a-z]+(?:ed|es)\b)"
+)
+
+
+def relative_clause_ends(body: str) -> list[int]:
+    """Where a relative clause about a person, between commas, closes before the main verb of its sentence:
+    'Zelensky, who held talks with Erdoğan in Istanbul on Friday, | is due to take part …'. Only a clause
+    that tells a meeting of its own is cut off ('The two men, who have spoken twice by phone since January,
+    … last met in person in Davos' is one meeting of the men)."""
+    cuts = []
+    for opening in RELATIVE.finditer(body):
+        closing = _MAIN_VERB.search(body, opening.end())
+        if closing is None or ";" in body[opening.end() : closing.start()]:
+            continue
+        if TRIGGER.search(body, opening.end(), closing.start()) and _NAMED_BEFORE.search(
+            body, 0, opening.start()
+        ):
+            cuts.append(closing.start() + 1)
+    return cuts
+
+
+_NAMED_BEFORE = re.compile(r"(?-i:[A-Z])[\w’'.-]+$")
+_WORDS_GOING_ON = (
+    "and|or|but|nor|in|on|at|to|from|for|of|by|with|without|as|the|a|an|his|her|their|its|who|which|whose|"
+    "where|when|while|after|before|since|including|among|then|now|both|not|also|most|more|less|than|that|"
+    "this|these|those|some|all|each|only|just|even|said|says|told|according|officials|sources|he|she|they|"
+    "we|it|there|here|together|along|alongside|like|such|plus"
+)
+
+
+# A clause that starts with its verb: "is due to take part …", "and was sitting down with …", "flew to …".
+WITHOUT_SUBJECT = re.compile(
+    r"\s*(?:and\s+)?(?:(?:also|then|later|now|still)\s+)?(?!(?:" + _WORDS_GOING_ON + r")\b)(?-i:[a-z])"
+)
+
+
+def without_subject(text: str, clause: Span) -> bool:
+    return bool(WITHOUT_SUBJECT.match(text, clause.start, clause.end))
+
+
+def take_subject_of(text: str, before: Span, draft: Draft, recognised: Recognised) -> None:
+    """The subject of the clause before (its first person, else its first state or body, named at its start)
+    is the subject of a clause that has none of its own."""
+    head = [
+        m for m in recognised.mentions if before.start <= m.span.start < min(before.end, before.start + 80)
+    ]
+    subject = next((m for m in head if m.entity.kind == "person"), None)
+    if subject is None:
+        subject = next(
+            (
+                m
+                for m in head
+                if m.entity.kind in ("country", "organization") and m.span.start - before.start < 30
+            ),
+            None,
+        )
+    if subject is None or re.search(r"\b(?-i:[a-z])", text[before.start : subject.span.start]) is not None:
+        return  # no subject at the start of the clause before ("In Kabul that morning he …")
+    entity = subject.entity
+    represents = subject.represents or (entity.key if entity.kind == "country" else entity.country)
+    draft.participants = deduplicate([Participant(entity, subject.role, represents), *draft.participants])
+    draft.states = {p.represents or p.entity.key for p in draft.participants}
+    draft.subjects |= {key for key in (entity.key, represents) if key}
