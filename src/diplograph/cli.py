@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 import click
 import pyoxigraph as ox
@@ -143,7 +143,7 @@ def _run_batch(settings: Settings, store: Any, items: Any, *, load_ontology: boo
     items = list(items)
     show = sys.stderr.isatty()
     with click.progressbar(
-        length=len(items), label="Articles", file=sys.stderr if show else _Silent()
+        length=len(items), label="Articles", file=sys.stderr if show else cast(TextIO, _Silent())
     ) as bar:
         summary = pipeline.ingest(items, progress=lambda _id: bar.update(1))
     store.close()
@@ -306,7 +306,7 @@ def _print_results(results: Any, output: str) -> None:
         click.echo("true" if bool(results) else "false")
         return
     if isinstance(results, ox.QueryTriples):
-        click.echo(results.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8"), nl=False)
+        click.echo((results.serialize(format=ox.RdfFormat.TURTLE) or b"").decode("utf-8"), nl=False)
         return
     if output in ("json", "csv", "tsv"):
         format = {

@@ -135,7 +135,7 @@ class Settings:
         return settings
 
 
-def _coerce(kind: type, raw: Any) -> Any:
+def _coerce(kind: Any, raw: Any) -> Any:
     if isinstance(raw, kind):
         return raw
     if kind is bool:

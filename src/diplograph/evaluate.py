@@ -177,7 +177,7 @@ def predictions_from_rows(
     articles: dict[str, Any] = {}
     meetings: dict[tuple[str, str], dict[str, Any]] = {}
     for row in meeting_rows:
-        article = _local(row.get("article"), base)
+        article = _local(row.get("article"), base) or ""
         key = (article, str(row.get("meeting")))
         meeting = meetings.get(key)
         if meeting is None:
@@ -199,7 +199,7 @@ def predictions_from_rows(
             seen.add(str(row.get("position")))
             position = {"holder": _local(row.get("holder"), base), "stance": _text(row.get("stance"))}
             position["quote"] = _text(row.get("quote")) or ""
-            articles.setdefault(_local(row.get("article"), base), {"meetings": [], "positions": []})[
+            articles.setdefault(_local(row.get("article"), base) or "", {"meetings": [], "positions": []})[
                 "positions"
             ].append(position)
     return articles

@@ -18,6 +18,7 @@ from diplograph.articles import Article
 from diplograph.config import PROJECT_ROOT, Settings
 from diplograph.errors import ArticleError
 from diplograph.extract import extract
+from diplograph.extract.model import PartialDate
 from diplograph.graph.consolidate import ReportSummary, consolidate
 from diplograph.graph.mapping import map_article
 from diplograph.graph.namespaces import DG, ONTOLOGY_IRI
@@ -181,8 +182,6 @@ def _about(meetings: Graph, article_graph: Graph) -> Graph:
 
 def summarise_reports(rows: list[dict]) -> list[ReportSummary]:
     """Fold the one-row-per-participant query result into one summary per report."""
-    from diplograph.extract.model import PartialDate
-
     grouped: dict[str, list[dict]] = {}
     for row in rows:
         grouped.setdefault(row["report"], []).append(row)
@@ -195,7 +194,7 @@ def summarise_reports(rows: list[dict]) -> list[ReportSummary]:
                 article_date=first["issued"] if isinstance(first["issued"], date) else None,
                 status=first["status"].rsplit("#", 1)[-1],
                 kind=first["kind"].rsplit("#", 1)[-1],
-                date=_partial(first["date"], PartialDate),
+                date=_partial(first["date"]),
                 place=first["place"],
                 place_label=first["placeLabel"],
                 states=frozenset(r["state"] or r["participant"] for r in group),
@@ -208,9 +207,9 @@ def summarise_reports(rows: list[dict]) -> list[ReportSummary]:
     return summaries
 
 
-def _partial(value: object, kind: type) -> object:
+def _partial(value: object) -> PartialDate | None:
     if value is None:
         return None
     text = value.isoformat() if isinstance(value, date) else str(value)
     parts = [int(part) for part in text.split("-")[:3] if part.isdigit()]
-    return kind(*parts) if parts else None
+    return PartialDate(*parts) if parts else None

@@ -205,10 +205,25 @@ class GraphStore:
 
     # -- reading ---------------------------------------------------------------------------------------
 
-    def query(self, sparql: str, *, union: bool = True, **options: Any) -> Any:
+    def query(
+        self,
+        sparql: str,
+        *,
+        union: bool = True,
+        default_graph: Any = None,
+        named_graphs: Any = None,
+        substitutions: dict[ox.Variable, Any] | None = None,
+    ) -> Any:
         """Run SPARQL on Oxigraph's own engine; the default graph is the union of all graphs."""
         try:
-            return self.engine.query(sparql, use_default_graph_as_union=union, prefixes=PREFIXES, **options)
+            return self.engine.query(
+                sparql,
+                use_default_graph_as_union=union,
+                prefixes=PREFIXES,
+                default_graph=default_graph,
+                named_graphs=named_graphs,
+                substitutions=substitutions,
+            )
         except SyntaxError as error:
             raise BadQuery(str(error)) from error
 

@@ -34,7 +34,7 @@ FILTER_CHOICES = 300
 @blueprint.app_template_global()
 def page_url(**changes: Any) -> str:
     """The current URL with some query parameters changed (for pagers and filters); None removes one."""
-    arguments = request.args.to_dict(flat=False)
+    arguments: dict[str, Any] = request.args.to_dict(flat=False)
     for name, value in changes.items():
         if value is None:
             arguments.pop(name, None)

@@ -116,7 +116,9 @@ def listing_order(name: str) -> Ordered:
 def listing_rows(name: str, items: list[str], dates: dict[str, ox.Literal]) -> list[dict[str, Any]]:
     """The columns of one page of a listing, in page order."""
     known = entities()
-    rows = [{"item": ox.NamedNode(iri), "name": known.name(iri), "date": dates.get(iri)} for iri in items]
+    rows: list[dict[str, Any]] = [
+        {"item": ox.NamedNode(iri), "name": known.name(iri), "date": dates.get(iri)} for iri in items
+    ]
     if name in ("people", "states", "organizations"):
         meetings = meeting_index()
         for row in rows:

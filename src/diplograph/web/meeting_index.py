@@ -128,8 +128,8 @@ def read_meeting_index(store: GraphStore, known: Entities) -> MeetingIndex:
     for position, meeting in enumerate(index.entries):
         add_meeting(index, position, meeting, known)
     text = shown_text(known)
-    for state, people in representatives.items():
-        persons = [person for person in people if known.is_a(person, "Person")]
+    for state, served in representatives.items():
+        persons = [person for person in served if known.is_a(person, "Person")]
         index.representatives[state] = sorted(persons, key=lambda person: (text(person), person))
     return index
 

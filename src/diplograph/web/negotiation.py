@@ -13,9 +13,10 @@ from functools import lru_cache
 from typing import Literal
 
 import pyoxigraph as ox
-from flask import Request, Response
+from flask import Response
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
+from werkzeug.wrappers import Request
 
 from diplograph.errors import DiplographError
 from diplograph.web.compression import add_vary

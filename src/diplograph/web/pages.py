@@ -90,7 +90,7 @@ def latest_meetings() -> list[dict[str, Any]]:
     while end < len(entries) and entries[end].date == last:
         end += 1  # the meetings tied with the last shown compete by label
     label = {entry.iri: known.label(entry.iri) for entry in entries[:end]}
-    latest = sorted(entries[:end], key=lambda entry: str(label[entry.iri].value if label[entry.iri] else ""))
+    latest = sorted(entries[:end], key=lambda entry: value_of(label[entry.iri]) or "")
     latest.sort(key=lambda entry: entry.date.value if entry.date is not None else "", reverse=True)
     rows = []
     for entry in latest[:LATEST]:

@@ -52,18 +52,21 @@ class PositionIndex:
         return sorted(found)
 
 
-def smallest(values: list[ox.Term]) -> ox.Term | None:
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def smallest(values: list[Term]) -> Term | None:
     return min(values, key=str) if values else None
 
 
 def read_position_index(store: GraphStore) -> PositionIndex:
     """One scan of the positions, kept in memory for the store version."""
-    found: dict[str, dict[str, list[ox.Term]]] = defaultdict(lambda: defaultdict(list))
+    found: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
     for row in store.query(POSITIONS):
-        entry = found[row["position"].value]
+        values = found[row["position"].value]
         for name in ("holder", "date", "stance", "topic"):
-            if row[name] is not None and row[name] not in entry[name]:
-                entry[name].append(row[name])
+            if row[name] is not None and row[name] not in values[name]:
+                values[name].append(row[name])
     entries = [
         PositionEntry(
             iri=iri,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from flask import Request
 from werkzeug.exceptions import MethodNotAllowed
+from werkzeug.wrappers import Request
 
 from diplograph.errors import BadQuery, DiplographError
 

@@ -115,7 +115,9 @@ def download_links(results: HtmlResults | None) -> list[tuple[Any, str]]:
     if results is None:
         return []
     family = GRAPH_FORMATS if results.kind == "graph" else RESULT_FORMATS
-    kept = {key: values for key, values in request.args.lists() if key not in ("format", "output", "results")}
+    kept: dict[str, Any] = {
+        key: values for key, values in request.args.lists() if key not in ("format", "output", "results")
+    }
     return [(item, url_for("sparql.endpoint", **kept, format=item.names[0])) for item in family]
 
 

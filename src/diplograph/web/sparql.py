@@ -14,9 +14,10 @@ import hmac
 import threading
 from dataclasses import dataclass, replace
 
-from flask import Blueprint, Request, Response, current_app, request
+from flask import Blueprint, Response, current_app, request
 from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import HTTPException, Unauthorized
+from werkzeug.wrappers import Request
 
 from diplograph.errors import BadQuery, DiplographError, QueryTimeout
 from diplograph.graph.namespaces import PREFIXES
