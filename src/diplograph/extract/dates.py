@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from diplograph.extract.model import PartialDate, Span
+from diplograph.extract.patterns import matches_at
 
 MONTHS = {
     name: number
@@ -123,12 +124,34 @@ class DateMention:
         return self.value
 
 
-def absolute_dates(text: str, default_year: int | None, published: date | None = None) -> list[DateMention]:
-    """Absolute dates; a date without a year takes ``default_year`` or stays unknown."""
+def absolute_matches(text: str) -> list[list[re.Match[str]]]:
+    """The matches of each of ``ABSOLUTE_PATTERNS``, found once for both the article year and the dates."""
+    names = _name_starts(text)
+    return [
+        list(matches_at(pattern, text, names) if pattern in _AT_NAMES else pattern.finditer(text))
+        for pattern in ABSOLUTE_PATTERNS
+    ]
+
+
+# Where the name of a month or a weekday may start (capitalised, as the patterns that begin with one need):
+# a pattern that can only start there is tried at these few places instead of at every character.
+_NAME_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+_AT_NAMES = (ABSOLUTE_PATTERNS[0], ABSOLUTE_PATTERNS[2])  # "Friday, May 10, 2023", "January 2017"
+
+
+def _name_starts(text: str) -> list[int]:
+    return [match.start() for match in _NAME_START.finditer(text)]
+
+
+def absolute_dates(
+    matches: list[list[re.Match[str]]], default_year: int | None, published: date | None = None
+) -> list[DateMention]:
+    """Absolute dates (from ``absolute_matches``); a date without a year takes ``default_year`` or stays
+    unknown."""
     found: list[DateMention] = []
     taken: list[Span] = []
-    for pattern in ABSOLUTE_PATTERNS:
-        for match in pattern.finditer(text):
+    for pattern_matches in matches:
+        for match in pattern_matches:
             span = Span(match.start(), match.end())
             if any(span.start < other.end and other.start < span.end for other in taken):
                 continue
@@ -174,8 +197,8 @@ def _either_year(
 def _absolute_value(match: re.Match[str], default_year: int | None) -> PartialDate | None:
     groups = match.groupdict()
     if groups.get("iso"):
-        year, month, day = (int(part) for part in groups["iso"].split("-"))
-        return _safe(year, month, day)
+        iso_year, iso_month, iso_day = (int(part) for part in groups["iso"].split("-"))
+        return _safe(iso_year, iso_month, iso_day)
     month = MONTHS[groups["month"].rstrip(".").lower()]
     year = int(groups["year"]) if groups.get("year") else default_year
     if year is None:
@@ -196,16 +219,12 @@ def _safe(year: int, month: int, day: int) -> PartialDate | None:
         return None
 
 
-def article_year(text: str, published: date | None) -> int | None:
-    """The year that dates without one refer to: the publication year, else the only year in full dates."""
+def article_year(matches: list[list[re.Match[str]]], published: date | None) -> int | None:
+    """The year that dates without one refer to: the publication year, else the only year in full dates
+    (the matches of the first two of ``ABSOLUTE_PATTERNS``)."""
     if published:
         return published.year
-    years = {
-        int(match.group("year"))
-        for pattern in ABSOLUTE_PATTERNS[:2]
-        for match in pattern.finditer(text)
-        if match.group("year")
-    }
+    years = {int(match.group("year")) for found in matches[:2] for match in found if match.group("year")}
     return years.pop() if len(years) == 1 else None
 
 
@@ -264,7 +283,7 @@ def resolve_relative_date(
         if reference is None or reference.as_date() is None:
             return None
         step = -1 if groups["before"].lower() in ("day before", "previous day") else 1
-        return PartialDate.of(reference.as_date() + timedelta(days=step))  # type: ignore[operator]
+        return PartialDate.of(reference.as_date() + timedelta(days=step))  # type: ignore[operator,arg-type]
     unit = groups["unit"].lower()
     direction = (groups.get("direction") or "").lower().split()[-1:] or [""]
     direction_word = direction[0]
@@ -331,7 +350,7 @@ def _complement(text: str, match: re.Match[str], reference: PartialDate | None) 
         return None
     if not COMPLEMENT_BEFORE.search(text, max(0, match.start() - 50), match.start()):
         return None
-    return PartialDate.of(reference.as_date() - timedelta(days=shift_in_days(match)))  # type: ignore[operator]
+    return PartialDate.of(reference.as_date() - timedelta(days=shift_in_days(match)))  # type: ignore[operator,arg-type]
 
 
 def _resolve_weekday(
@@ -353,8 +372,9 @@ def _resolve_weekday(
 
 def date_mentions(text: str, published: date | None) -> list[DateMention]:
     """Every date expression of the text, resolved where certain, in text order."""
-    year = article_year(text, published)
-    absolute = absolute_dates(text, year, published)
+    matches = absolute_matches(text)
+    year = article_year(matches, published)
+    absolute = absolute_dates(matches, year, published)
     anchors = [mention.value for mention in absolute if mention.value and mention.value.day]
     found = list(absolute)
     reference: PartialDate | None = None
@@ -464,7 +484,7 @@ def resolve_month(month: int, lead: str, published: date | None, future: bool) -
 
 def _months_alone(text: str, published: date | None, taken: list[DateMention]) -> list[DateMention]:
     found = []
-    for match in MONTH_ALONE.finditer(text):
+    for match in matches_at(MONTH_ALONE, text, _name_starts(text)):
         lead = MONTH_LEAD.search(text, max(0, match.start() - 16), match.start())
         if lead is None:
             continue

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from diplograph.extract.firstnames import someone_elses_surname
 from diplograph.extract.model import Entity, Mention, Span
+from diplograph.extract.patterns import KeywordPattern, alternatives, by_first_letter, keyword_text
 from diplograph.graph.uris import slugify
 from diplograph.link.gazetteer import Gazetteer
 
@@ -43,9 +44,24 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
         "military officer",
     ),
 )
+# Any title, its branches grouped by first letter: titles are tried at many positions of every article.
 _TITLE = re.compile(
-    "(?:" + "|".join(f"(?:{pattern})" for pattern, _ in ROLE_TITLES) + ")(?![A-Za-z])", re.IGNORECASE
+    by_first_letter([branch for pattern, _ in ROLE_TITLES for branch in alternatives(pattern)])
+    + "(?![A-Za-z])",
+    re.IGNORECASE,
 )
+# Words one of which every title contains (lowercase): "gen" is that of "Maj. Gen." and of "general".
+_TITLE_WORDS: tuple[str, ...] = (
+    "minister",
+    "secretary",
+    "premier",
+    "chancellor",
+    "prince",
+    "president",
+    "king",
+)
+_TITLE_WORDS += ("emir", "leader", "spokes", "advis", "staff", "envoy", "ambassador", "representative")
+_TITLE_WORDS += ("delegation", "commissioner", "chair", "gen")
 # A name never runs across a line break ("… chairperson\n\nADDIS ABABA" is a headline, then a dateline).
 _NAME = r"[A-Z][\w'’\-]+(?:[^\S\n]+(?:al-|bin\s+|de\s+|van\s+|von\s+)?[A-Z][\w'’\-]+){1,4}"
 # Titles match in any case ("President", "foreign minister"); names must be capitalised.
@@ -194,7 +210,7 @@ def _titles(text: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     position = 0
     for word in _WORD.finditer(text):
-        if word.start() < position or word.group().lower() not in _TITLE_FIRST_WORDS:
+        if word.group().lower() not in _TITLE_FIRST_WORDS or word.start() < position:
             continue
         match = _TITLE.match(text, word.start())
         if match:
@@ -352,7 +368,7 @@ def _with_role(
         return mention
     before = text[max(0, mention.span.start - 80) : mention.span.start]
     role = None
-    title_match = _TITLE_BEFORE_NAME.search(before)
+    title_match = _TITLE_BEFORE_NAME.search(before, keyword_text(before))
     context = Span(mention.span.start, mention.span.start)
     if title_match:
         role = canonical_role(title_match.group("title"))
@@ -384,10 +400,13 @@ def _with_role(
 
 _FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
 # "Foreign Minister of Uzbekistan Bakhtiyor Saidov": the state may stand between the title and the name.
-_TITLE_BEFORE_NAME = re.compile(
-    r"(?P<title>" + _TITLE.pattern + r")"
-    r"(?:\s+of\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w’'-]*|of|the)\s+){1,6}?)?\s*,?\s*(?:the\s+)?$",
-    re.IGNORECASE,
+_TITLE_BEFORE_NAME = KeywordPattern(
+    re.compile(
+        r"(?P<title>" + _TITLE.pattern + r")"
+        r"(?:\s+of\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w’'-]*|of|the)\s+){1,6}?)?\s*,?\s*(?:the\s+)?$",
+        re.IGNORECASE,
+    ),
+    _TITLE_WORDS,
 )
 # "Mohammed bin Salman, the Saudi crown prince", not "Lula, who held talks with Chinese President Xi".
 _TITLE_AFTER_NAME = re.compile(

@@ -97,7 +97,13 @@ def core(slot_text: str) -> str:
     insertion = _INSERTION.search(text)
     if insertion and insertion.start() > 0:
         text = text[: insertion.start()]
-    return text[: TRAILING.search(text).start()]
+    return without_trailing(text)
+
+
+def without_trailing(text: str) -> str:
+    """The text without the auxiliaries and adverbs that trail a subject ("…, has", "… also")."""
+    trailing = TRAILING.search(text)  # always matches, at the end if nowhere else
+    return text[: trailing.start()] if trailing else text
 
 
 def _trailing_name(tokens: list[str]) -> list[str]:

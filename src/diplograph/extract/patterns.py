@@ -8,6 +8,9 @@ hundred cues several times faster to scan without changing what they match.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 _LITERAL = re.compile(r"[a-z0-9' -]+")
 
@@ -46,3 +49,94 @@ def cue_pattern(pattern: str) -> re.Pattern[str]:
     literal = {b for b in branches if _LITERAL.fullmatch(b)}
     others = [b for b in branches if b not in literal]
     return re.compile(r"\b(?:" + "|".join(filter(None, [trie_pattern(literal), *others])) + ")")
+
+
+def by_first_letter(branches: list[str]) -> str:
+    """One alternation over ``branches`` that first looks at the letter a branch must start with, for
+    patterns used case-insensitively: the engine otherwise tries every branch at every position. Within a
+    letter the branches keep their order, so it matches exactly what the flat alternation matches."""
+    letters = [first_letters(branch) for branch in branches]
+    groups = [
+        f"(?={letter})(?:"
+        + "|".join(b for b, first in zip(branches, letters, strict=True) if letter in first)
+        + ")"
+        for letter in sorted(set().union(*letters))
+    ]
+    return "(?:" + "|".join(groups) + ")"
+
+
+def first_letters(branch: str) -> set[str]:
+    """The letters (lowercase) a branch can start with: a leading lookbehind is skipped, and a leading
+    optional group adds its own first letters to those of what follows it."""
+    if branch.startswith(("(?<!", "(?<=")):
+        return first_letters(branch[_group_end(branch) :])
+    if branch.startswith("(?:"):
+        end = _group_end(branch)
+        inner = set().union(*(first_letters(b) for b in alternatives(branch[3 : end - 1])))
+        return inner | first_letters(branch[end + 1 :]) if branch[end : end + 1] == "?" else inner
+    if not branch[:1].isalpha():
+        raise ValueError(f"no letter starts {branch!r}")
+    return {branch[0].lower()}
+
+
+def _group_end(pattern: str) -> int:
+    """Where the group that opens ``pattern`` ends (the index after its closing parenthesis)."""
+    depth = 0
+    for index, char in enumerate(pattern):
+        if char == "(" and pattern[index - 1 : index] != "\\":
+            depth += 1
+        elif char == ")" and pattern[index - 1 : index] != "\\":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+# The only characters that re.IGNORECASE reads as an ASCII letter but that str.lower() does not turn into
+# it (found by trying every code point); "İ" is also the only one whose lowercase is longer than itself.
+_LOWERED_OTHERWISE = ("İ", "ı", "ſ")
+
+
+def keyword_text(text: str) -> str | None:
+    """``text`` lowered for the tests of ``KeywordPattern``, offset for offset; None where lowering could
+    hide a match (a dotted or dotless i, a long s), and the patterns are then always tried."""
+    if any(char in text for char in _LOWERED_OTHERWISE):
+        return None
+    return text.lower()
+
+
+def may_contain(lowered: str | None, words: tuple[str, ...]) -> bool:
+    """Whether the text lowered by ``keyword_text`` (or a slice of it) has one of the words (lowercase)."""
+    return lowered is None or any(word in lowered for word in words)
+
+
+@dataclass(frozen=True)
+class KeywordPattern:
+    """A pattern and words (lowercase) one of which every match contains: where none occurs, the pattern
+    is not tried. Most clauses have none of a cue's words, and a substring test is far cheaper than a scan."""
+
+    pattern: re.Pattern[str]
+    keywords: tuple[str, ...]
+
+    def may_match(self, lowered: str | None) -> bool:
+        return may_contain(lowered, self.keywords)
+
+    def search(
+        self, text: str, lowered: str | None, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.may_match(lowered) else None
+
+    def finditer(
+        self, text: str, lowered: str | None, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos, endpos) if self.may_match(lowered) else iter(())
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts at one of ``starts`` (ascending): it
+    is tried there only, where a scan would try it at every character."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            yield match
+            end = match.end()

@@ -70,7 +70,7 @@ def find_positions(
         reported = attributions(text, unit, quotes, speakers, verbs)
         if not reported:
             continued = _continued_quote(text, unit, quotes, previous)
-            if continued is not None:
+            if continued is not None and previous is not None:
                 found.append(_position(text, previous[1].holder, continued, unit, dates, "continued-quote"))
                 previous = (unit, previous[1])
             continue

@@ -16,7 +16,7 @@ from bisect import bisect_left
 
 from diplograph.extract.entities import Recognised, canonical_role
 from diplograph.extract.model import Entity, Mention, Span
-from diplograph.extract.names import BODY_WORDS, TRAILING, Strangers
+from diplograph.extract.names import BODY_WORDS, Strangers, without_trailing
 from diplograph.extract.quotes import QuoteIndex
 
 # A state's press speaks for it only when it is the state's own ("its state media"; "Israeli media"
@@ -243,7 +243,7 @@ class Speakers:
         diplomat', 'the King' (King Charles III, before any other head of state), 'its prime minister' (of
         the state named before). A title of a state that nobody holding it was named for is the one person
         the offices table gives it in the year of the article."""
-        match = _TITLE_ONLY.fullmatch(body[: TRAILING.search(body).start()])
+        match = _TITLE_ONLY.fullmatch(without_trailing(body))
         if not match:
             return None
         title = match.group("title")

@@ -197,7 +197,9 @@ def _evaluation(lowered: str) -> StanceDecision | None:
     if not found:
         return None
     found.sort(key=lambda item: item[0].start())
-    support, oppose, previous_end, denied = [], [], 0, False
+    support: list[str] = []
+    oppose: list[str] = []
+    previous_end, denied = 0, False
     for match, supporting in found:
         cue = match.group().strip()
         lead = lowered[max(previous_end, match.start() - 48) : match.start()]

@@ -132,10 +132,10 @@ class Gazetteer:
         position = 0
         patterns = self.patterns_by_first_word
         for word in _WORD.finditer(text):
-            if word.start() < position:
+            pattern = patterns.get(word.group().rstrip(".").lower())  # most words start no name
+            if pattern is None or word.start() < position:
                 continue
-            pattern = patterns.get(word.group().rstrip(".").lower())
-            match = pattern.match(text, word.start()) if pattern is not None else None
+            match = pattern.match(text, word.start())
             if match:
                 position = match.end()
                 yield match

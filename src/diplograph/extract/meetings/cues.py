@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.patterns import KeywordPattern, keyword_text
+
 
 def starting_with(first: str, pattern: re.Pattern[str], word_start: bool = True) -> re.Pattern[str]:
     """The same pattern, tried only where one of the characters ``first`` (any case) starts a word: a
@@ -314,7 +316,7 @@ def exclusion_start(body: str, trigger: re.Match[str]) -> int:
     reforms')."""
     match = EXCLUDED_AFTER.search(body)
     end = match.start() if match else len(body)
-    topic = PRESSED_ON.search(body)
+    topic = _PRESSED_ON.search(body, keyword_text(body))
     return min(end, topic.start("on")) if topic else end
 
 
@@ -322,11 +324,13 @@ PRESSED_ON = re.compile(
     r"\b(?:press(?:es|ed|ing)?|urg(?:e|es|ed|ing)|warn(?:s|ed|ing)?)\s+(?:[\w’'-]+\s+){1,3}?(?P<on>on)\s",
     re.IGNORECASE,
 )
+_PRESSED_ON = KeywordPattern(PRESSED_ON, ("press", "urg", "warn"))
 
 
 # "the highest-level gathering since Syria was suspended from the Arab League", "met … for the first time
 # since the spring of 2022, in talks … opened by Fidan": an aside about another time, up to the next comma.
 SINCE = re.compile(r"\bsince\b[^,;]*", re.IGNORECASE)
+_SINCE = KeywordPattern(SINCE, ("since",))
 
 
 RELATIVE_OPENING = re.compile(r",\s+(?:who|which|whose)\b")
@@ -336,7 +340,7 @@ def asides(body: str, trigger: re.Match[str]) -> list[tuple[int, int]]:
     """Where the clause speaks of another time: a 'since …' phrase after the trigger, and a relative clause
     between commas before it ('The two men, who have spoken twice by phone since January, most recently in
     September, last met in person in Davos … in January 2017'). Their dates are not the meeting's."""
-    found = [match.span() for match in SINCE.finditer(body, trigger.end())]
+    found = [match.span() for match in _SINCE.finditer(body, keyword_text(body), trigger.end())]
     for opening in RELATIVE_OPENING.finditer(body, 0, trigger.start()):
         end = body.rfind(",", opening.end(), trigger.start())
         if end > opening.end():

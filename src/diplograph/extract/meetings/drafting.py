@@ -41,6 +41,7 @@ from diplograph.extract.meetings.status import status_of
 from diplograph.extract.meetings.subjects import relative_clause_ends
 from diplograph.extract.meetings.when import meeting_date
 from diplograph.extract.model import Mention, Span, Status
+from diplograph.extract.patterns import KeywordPattern, keyword_text, trie_pattern
 from diplograph.link.gazetteer import Gazetteer
 
 __all__ = ["clauses", "draft_from_clause"]
@@ -60,8 +61,38 @@ def clauses(text: str, sentence: Span) -> list[Span]:
 CALLED_OFF = re.compile(
     r"\b(?:postponed|put\s+off|delayed|called\s+off|cancel(?:l)?ed|scrapped)\b", re.IGNORECASE
 )
-_ANY_TRIGGER_WORD = re.compile("|".join(map(re.escape, TRIGGER_WORDS)))
-_ANY_PRESENCE_WORD = re.compile("|".join(map(re.escape, PRESENCE_WORDS)))
+# Whether a clause has a meeting word at all (as a letter trie: most clauses are ruled out by this test).
+_ANY_TRIGGER_WORD = re.compile(trie_pattern(set(TRIGGER_WORDS)))
+_ANY_PRESENCE_WORD = re.compile(trie_pattern(set(PRESENCE_WORDS)))
+# The cues tried on every clause with a meeting word, each with the words one of which it needs.
+_HYPOTHETICAL = KeywordPattern(HYPOTHETICAL, ("would", "such", "if"))
+_SERIES = KeywordPattern(SERIES, ("every", "annually"))
+_SERIES_OF_MEETINGS = KeywordPattern(
+    SERIES_OF_MEETINGS,
+    ("several", "many", "numerous", "multiple", "repeated", "countless", "number")
+    + ("frequent", "intermittent", "periodic", "occasional"),
+)
+_SIDELINES = KeywordPattern(SIDELINES, ("side", "margin"))
+_NEGATED = KeywordPattern(NEGATED, ("no", "n'", "n’", "refused", "declined", "ruled", "rejected"))
+_CALLED_OFF = KeywordPattern(CALLED_OFF, ("postponed", "put", "delayed", "called", "cancel", "scrapped"))
+_NEW_OCCASION = KeywordPattern(
+    NEW_OCCASION, ("again", "next", "another", "follow-", "second", "previous", "last")
+)
+_SEQUENCE_BEFORE = KeywordPattern(SEQUENCE_BEFORE, ("followed", "preceded", "came", "earlier", "later"))
+_DURING = KeywordPattern(DURING, ("during",))
+_VENUE_WORDS: tuple[str, ...] = (
+    "centre",
+    "center",
+    "palace",
+    "hall",
+    "house",
+    "academy",
+    "hotel",
+    "secretariat",
+    "diwan",
+)
+_VENUE_WORDS += ("headquarters", "residence", "building", "castle", "villa", "complex", "cosmodrome")
+_VENUE = KeywordPattern(VENUE, _VENUE_WORDS)
 
 
 def draft_from_clause(
@@ -80,11 +111,12 @@ def draft_from_clause(
     presence = PRESENCE.search(body) if _ANY_PRESENCE_WORD.search(lowered) else None
     if not candidates and presence is None:
         return None
-    if HYPOTHETICAL.search(body) or SERIES.search(body):
+    keyed = keyword_text(body)
+    if _HYPOTHETICAL.search(body, keyed) or _SERIES.search(body, keyed):
         return None
-    series = [Span(m.start(), m.end()) for m in SERIES_OF_MEETINGS.finditer(body)]
+    series = [Span(m.start(), m.end()) for m in _SERIES_OF_MEETINGS.finditer(body, keyed)]
     blocked = [Span(m.start(), m.end()) for m in NOT_A_MEETING.finditer(body)] + series
-    side = SIDELINES.search(body)
+    side = _SIDELINES.search(body, keyed)
     occasion = [Span(side.start(), side.end())] if side else []
     if side:
         candidates = sorted([*candidates, *SIDE_CONVERSATION.finditer(body)], key=lambda m: m.start())
@@ -94,7 +126,7 @@ def draft_from_clause(
         if presence is None or any(b.start <= presence.start() < b.end for b in blocked):
             return None
         triggers = [presence]  # no meeting word: who was at the meeting told before
-    elif NEGATED.search(body[: triggers[0].start()]):
+    elif _NEGATED.search(body[: triggers[0].start()], keyed):
         return None
     trigger = _main_trigger(body, triggers)
     if any(0 <= b.start - trigger.end() <= 2 for b in series):
@@ -131,7 +163,7 @@ def draft_from_clause(
     place = find_place(text, clause, all_mentions, trigger, recognised.demonyms, gazetteer)
     participants = with_visited_state(text, clause, trigger, place, participants, gazetteer)
     when = meeting_date(text, clause, dates, trigger, aside, TENSE_OF_RULE.get(rule))
-    called_off = CALLED_OFF.search(body)
+    called_off = _CALLED_OFF.search(body, keyed)
     if called_off and called_off.end() <= trigger.start() and when is not None:
         # "Blinken on Friday postponed a long-awaited trip to China": the day of the decision, not the trip.
         cue = Span(clause.start + called_off.start(), clause.start + called_off.end())
@@ -146,14 +178,16 @@ def draft_from_clause(
     draft = Draft(status, f"meeting:{rule}", participants, [sentence], when, place, trigger_span, anaphoric)
     draft.states = {p.represents or p.entity.key for p in participants}
     draft.new_occasion = (
-        bool(NEW_OCCASION.search(body)) or bool(side) or bool(SEQUENCE_BEFORE.search(body[: trigger.start()]))
+        bool(_NEW_OCCASION.search(body, keyed))
+        or bool(side)
+        or bool(_SEQUENCE_BEFORE.search(body[: trigger.start()], keyed))
     )
     draft.reference, draft.presence, draft.sidelines = reference, bool(presence), bool(side)
-    venue = VENUE.search(body) if place is None else None
+    venue = _VENUE.search(body, keyed) if place is None else None
     draft.venue = venue is not None and not any(  # "at the White House" is a body the gazetteer knows
         clause.start + venue.start() <= m.span.start < clause.start + venue.end() for m in in_clause
     )
-    draft.during = bool(DURING.search(body))
+    draft.during = bool(_DURING.search(body, keyed))
     draft.site = place is not None and place.kind == "region" and _named_at(body, place.label)
     draft.spans = {m.entity.key: m.span for m in reversed(in_scope)}
     draft.subjects = {

@@ -50,7 +50,8 @@ def take_occasion(text: str, drafts: list[Draft], draft: Draft) -> None:
     named = [
         d for d in told if noun and text[d.trigger.start : d.trigger.end].lower() == noun.group().lower()
     ]
-    occasion = (named or told or [None])[-1]
+    candidates = named or told
+    occasion = candidates[-1] if candidates else None
     if occasion is not None:
         draft.place = occasion.place
         draft.date = draft.date or occasion.date

@@ -4,7 +4,7 @@ to the person the article names in that role, and the state a person represents 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from diplograph.extract.entities import ROLE_TITLES, Recognised, RoleGroup
@@ -206,7 +206,7 @@ def _is_premodifier(text: str, mention: Mention) -> bool:
     )
 
 
-def _is_location(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+def _is_location(text: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
     """'Astana, Kazakhstan', 'Kazakhstan, the proposed venue', 'in Syria': the state is where, not who."""
     before = text[max(0, mention.span.start - 40) : mention.span.start]
     after = text[mention.span.end : mention.span.end + 40]

@@ -7,6 +7,7 @@ import re
 
 from diplograph.extract.meetings.cues import starting_with
 from diplograph.extract.model import Status
+from diplograph.extract.patterns import keyword_text, may_contain
 
 __all__ = ["STATUS_CUES", "status_of"]
 
@@ -75,11 +76,19 @@ _CUE_STARTS = {
     "modal": "cpmsoiw",
     "intent": "w",
     "past": "mhctvdrboesaw",
+    "future": "wiaphstfuenldo’'",
 }
+_INSIDE_WORDS = frozenset(["future"])  # "they’ll": a cue that may start inside a word
 STATUS_CUES = tuple(
-    (status, rule, starting_with(_CUE_STARTS[rule], pattern) if rule in _CUE_STARTS else pattern)
+    (status, rule, starting_with(_CUE_STARTS[rule], pattern, word_start=rule not in _INSIDE_WORDS))
     for status, rule, pattern in STATUS_CUES
 )
+# Words one of which every cue of a rule contains (lowercase): a clause without any is not scanned for it.
+_CUE_WORDS = {
+    "cancelled": ("called", "cancel", "scrapped", "abandoned"),
+    "postponed": ("postpon", "put", "delayed", "rescheduled"),
+    "intent": ("would",),
+}
 
 
 # How far (in characters) a tense or modal cue may be from the trigger it qualifies.
@@ -90,7 +99,10 @@ def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
     """The status cue nearest the trigger wins; cancellations win over everything in the sentence."""
     best: tuple[int, Status, str] | None = None
     low, high = max(0, trigger.start() - CUE_REACH - 40), trigger.end() + CUE_REACH + 40
+    keyed = keyword_text(body)
     for status, rule, pattern in STATUS_CUES:
+        if rule in _CUE_WORDS and not may_contain(keyed, _CUE_WORDS[rule]):
+            continue
         final = status in (Status.CANCELLED, Status.POSTPONED)
         for cue in pattern.finditer(body) if final else pattern.finditer(body, low, high):
             distance = min(abs(cue.start() - trigger.end()), abs(trigger.start() - cue.end()))

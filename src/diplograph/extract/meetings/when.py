@@ -8,7 +8,7 @@ after …" the day of the event it is counted from.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from diplograph.extract.dates import DateMention, is_dateline_date
 from diplograph.extract.model import PartialDate, Span
@@ -21,7 +21,7 @@ def meeting_date(
     scope: Span,
     dates: list[DateMention],
     trigger: re.Match[str],
-    aside: list[Span] = (),
+    aside: Sequence[Span] = (),
     tense: str | None = None,
 ) -> PartialDate | None:
     """The date expression nearest the trigger in the scope, made more precise by another one there that
