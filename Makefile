@@ -32,6 +32,7 @@ serve: $(VENV)/.installed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
 
 # JavaScript SPARQL clients for tests/clients (Comunica), into ./node_modules. Without npm the Comunica test
 # says so: it fails in CI and is skipped locally.
