@@ -547,6 +547,21 @@ _DATELINE_LEAD = re.compile(r"(?:^|\n)[A-Z][A-Za-z .'’-]{1,30},\s*$")
 _DATELINE_TAIL = re.compile(r"\.?\s*(?:\(|/|[-—–]{1,2}\s)")
 
 
+# "Egypt announced on Tuesday that the negotiations … have ended", "Speaking in Singapore on Sunday,
+# Zelenskyy said …", "the Élysée said on Wednesday": a date right after a verb of saying dates the saying.
+_SAYING_BEFORE = re.compile(
+    r"\b(?:said|says|announced|announces|stated|declared|confirmed|added|reported|wrote|tweeted|posted|"
+    r"told\s+(?:reporters|journalists|the\s+press|\w+)|saying|announcing|speaking(?:\s+(?:in|at|to)\s+"
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?),?\s+(?:on\s+)?$"
+)
+
+
+def is_saying_date(text: str, span: Span) -> bool:
+    """Whether the date at ``span`` is that of a statement ('announced on Tuesday that …'), not of the
+    events the statement tells of: a meeting reported in it may have been held on any day before."""
+    return bool(_SAYING_BEFORE.search(text, max(0, span.start - 60), span.start))
+
+
 def is_dateline_date(text: str, span: Span) -> bool:
     """Whether the date at ``span`` is that of a wire dateline, the day the report was filed."""
     return bool(

@@ -27,6 +27,14 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (r"defen[cs]e\s+ministers?|ministers?\s+of\s+defen[cs]e|defen[cs]e\s+secretary", "defence minister"),
     (r"prime\s+ministers?|premier|chancellor(?!\s+of\s+the\s+exchequer)", "head of government"),
     (r"crown\s+prince", "crown prince"),
+    # "Vice President Han Zheng", "Vice Foreign Minister Chen Xiaodong", "Deputy Prime Ministers Shahin
+    # Mustafayev and Mher Grigoryan", "Foreign Affairs Undersecretary Maria Theresa Lazaro": a deputy's title
+    # names a person as surely as the chief's (tried before it: "Vice Foreign Minister" is no minister).
+    (
+        r"(?:vice|deputy|assistant)[-\s](?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:presidents?|premiers?|ministers?|"
+        r"secretary\s+of\s+state|chancellors?)|(?:foreign\s+affairs\s+)?under[-\s]?secretary",
+        "deputy",
+    ),
     (r"(?<!vice\s)presidents?|king|emir|supreme\s+leader", "head of state"),
     (r"spokes(?:man|woman|person)", "spokesperson"),
     (r"national\s+security\s+advis[eo]rs?", "national security adviser"),
@@ -42,6 +50,16 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
         r"(?:Maj\.?r?\s+|Brig\.\s+|Lt\.\s+)?Gen\.|(?:Maj|Brig|Lt)\s+Gen\b(?:\s+\(retd\.?\))?|"
         r"(?:major\s+|brigadier\s+)?general",
         "military officer",
+    ),
+    # "Minister of Water Resources and Irrigation Hani Sewilam", "State Minister for Water Resources Zaheed
+    # Farooque", "the Secretary of Homeland Security, Alejandro Mayorkas", "Finance Minister X": ministers of
+    # other portfolios, named by their title as foreign ministers are (after those: theirs is more precise).
+    (
+        r"(?:state\s+)?ministers?\s+(?:of|for)\s+(?:state\s+for\s+)?(?-i:[A-Z])[\w’'-]+"
+        r"(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+){0,3}|secretary\s+of\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?|"
+        r"(?:finance|interior|home|trade|commerce|economy|energy|justice|health|agriculture|industry|water|oil|"
+        r"security)\s+ministers?",
+        "minister",
     ),
 )
 # Any title, its branches grouped by first letter: titles are tried at many positions of every article.
@@ -200,6 +218,27 @@ _TITLE_FIRST_WORDS = frozenset(
         "general",
         "major",
         "brigadier",
+        "vice",
+        "deputy",
+        "assistant",
+        "undersecretary",
+        "under",
+        "affairs",
+        "state",
+        "finance",
+        "interior",
+        "home",
+        "trade",
+        "commerce",
+        "economy",
+        "energy",
+        "justice",
+        "health",
+        "agriculture",
+        "industry",
+        "water",
+        "oil",
+        "security",
     ]
 )
 _WORD = re.compile(r"\b[A-Za-z]+")
@@ -272,15 +311,30 @@ def _titled_strangers(
                 matches.append(match)
     if titles:
         matches.extend(_NAME_THEN_TITLE.finditer(text))
+    named = [(match.group("name"), Span(match.start("name"), match.end("name"))) for match in matches]
     for match in matches:
-        name = match.group("name")
-        span = Span(match.start("name"), match.end("name"))
+        if match.re is _TITLED_NAME and match.group("title").lower().endswith("s"):
+            named.extend(_coordinated_names(text, match.end("name")))
+    for name, span in named:
         if any(span.start < other.end and other.start < span.end for other in taken):
             continue
         if gazetteer.lookup(name) or _looks_like_place_or_body(name) or _NOT_A_NAME.match(name):
             continue
         found.append(Mention(Entity(key=slugify(name), kind="person", label=name), span))
         taken.append(span)
+    return found
+
+
+# "Deputy Prime Ministers Shahin Mustafayev and Mher Grigoryan": a plural title names all listed after it.
+_NEXT_NAME = re.compile(r"(?:,[^\S\n]+|,?[^\S\n]+and[^\S\n]+)(?P<name>" + _NAME + ")")
+
+
+def _coordinated_names(text: str, position: int) -> list[tuple[str, Span]]:
+    """The names that follow a plural title's first name, joined by commas and 'and'."""
+    found = []
+    while (match := _NEXT_NAME.match(text, position)) is not None:
+        found.append((match.group("name"), Span(match.start("name"), match.end("name"))))
+        position = match.end()
     return found
 
 

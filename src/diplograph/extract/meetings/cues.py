@@ -46,10 +46,17 @@ CALLED_ON = (
     r"(?:prime|president|king|emir|chancellor|premier|crown|vice|minister|secretary)|"
     r"(?-i:[A-Z])[\w’'.-]+\s+(?-i:[A-Z])))(?![^.;]{0,90}?\bto\s+(?!the\b|an?\b|her\b|his\b)(?-i:[a-z]))"
 )
+# "which was co-chaired in Manila by … Lazaro and … Chen Xiaodong", "the meeting …, co-chaired by Deputy Prime
+# Ministers …": two chairs, one from each side; "the round … brought together the Egyptian delegation … with
+# the Ethiopian and Sudanese delegations", "the summit, which will bring together the leaders of …": both
+# say the parties sat at one table.
+GATHERED = r"co-?chair(?:s|ed|ing)?|(?:brought|bring|brings|bringing)\s+together"
 MEETING_VERB = (
     CALLED_ON
     + r"|met|meets?|meeting\s+with|host(?:s|ed|ing)?|visit(?:s|ed|ing)|convened?|"
     + r"(?:sat|sit|sits|sitting)\s+down\s+with|"
+    + GATHERED
+    + "|"
     + RECEIVED
 )
 # "The next round is due to take place in the coming days": another round of the talks told before.
@@ -217,6 +224,9 @@ TRIGGER_WORDS = (
     "lunch",
     "dinner",
     " round",
+    "co-chair",
+    "cochair",
+    "together",
     *PRESENCE_WORDS,
 )
 # A noun that refers back to a meeting told before: "the talks", "The Beijing talks", "Wednesday's meeting".
@@ -349,7 +359,7 @@ def asides(body: str, trigger: re.Match[str]) -> list[tuple[int, int]]:
 
 
 # Where each pattern can start (tests/test_meeting_rules.py checks that they find the same on our articles).
-TRIGGER = starting_with("mhvcstnegldrfaw", TRIGGER)
+TRIGGER = starting_with("mhvcstnegldrfawb", TRIGGER)
 NOT_A_MEETING = starting_with('tpvczorwlbn“"', NOT_A_MEETING, word_start=False)
 REMOTE_CONTACT = starting_with("tpvswlabo", REMOTE_CONTACT)
 ANAPHOR = starting_with("timwfs", ANAPHOR)

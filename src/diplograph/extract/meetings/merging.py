@@ -153,7 +153,21 @@ def _past_and_future(a: Draft, b: Draft, published: date | None = None) -> bool:
         before = day is not None and published is not None and day < published
         return draft.rule in _TOLD_AS_PAST or (draft.status is Status.HELD and before)
 
-    return (held(a) and b.rule in _TOLD_AS_FUTURE) or (held(b) and a.rule in _TOLD_AS_FUTURE)
+    return (
+        (held(a) and b.rule in _TOLD_AS_FUTURE)
+        or (held(b) and a.rule in _TOLD_AS_FUTURE)
+        or _held_and_yet_to_come(a, b, published)
+        or _held_and_yet_to_come(b, a, published)
+    )
+
+
+def _held_and_yet_to_come(held: Draft, later: Draft, published: date | None) -> bool:
+    """'It was the first visit of Petro to Venezuela' and 'Maduro will visit Bogotá in January': a meeting
+    the text tells as held and one it tells as to come in a month after the report's are two meetings."""
+    if published is None or later.date is None or held.status is not Status.HELD:
+        return False
+    first_day = date(later.date.year, later.date.month or 1, later.date.day or 1)
+    return later.rule in _TOLD_AS_FUTURE and first_day > published
 
 
 def _different_people(a: Draft, b: Draft) -> bool:

@@ -150,7 +150,12 @@ def _pronoun_subject(
     person is named before the verb."""
     head = text[scope.start : min(scope.end, scope.start + 250)]
     pronoun = re.search(
-        r"(?:^|[,\s])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?(?:" + MEETING_VERB + r"|held|will|is|was)\b", head
+        r"(?:^|[,\s])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?(?:"
+        + MEETING_VERB
+        + r"|held|will|is|was|"
+        + GOES
+        + r")\b",
+        head,
     )
     if not pronoun or any(
         m.entity.kind == "person" and m.span.start < scope.start + pronoun.start() for m in mentions
@@ -163,6 +168,10 @@ def _pronoun_subject(
         return None
     boundary = max(text.rfind(". ", 0, earlier[-1].span.start), text.rfind("\n", 0, earlier[-1].span.start))
     return next(m for m in earlier if m.span.start > boundary)
+
+
+# "He flies to Ottawa on Friday for talks with Prime Minister Justin Trudeau": who travels to talks attends.
+GOES = r"fl(?:y|ies|ew)|travel(?:s|l?ed)|head(?:s|ed)|go(?:es)?|went|arriv(?:es|ed)|return(?:s|ed)"
 
 
 # "Pelosi's visit", "Raisi's state visit", "Modi and Sharif's meeting", "Yoon's Tokyo trip": the possessor of

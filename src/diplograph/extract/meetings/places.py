@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.meetings.cues import MEETING_NOUN, PLACE_AFTER_MOTION, PLACE_BEFORE, starting_with
+from diplograph.extract.meetings.when import tells_its_end
 from diplograph.extract.model import Entity, Mention, Span
 from diplograph.graph.uris import slugify
 from diplograph.link.gazetteer import Gazetteer
@@ -24,6 +25,8 @@ def find_place(
     the meeting is held in ('talks were held in Belarus'); else 'the Chinese capital'; else a place the
     gazetteer does not know, named right after the trigger ('held talks in Antalya', 'met at Camp David');
     else a state named with 'in' after the trigger ('talks … in the Belovezhskaya Pushcha in Belarus')."""
+    if tells_its_end(text, scope, trigger):
+        return None  # "The visit ends on Friday in Bordeaux": the last stop, not where it was held
     trigger_start = scope.start + trigger.start()
     candidates = []
     for mention in mentions:

@@ -1,8 +1,9 @@
 """When a meeting is or was held: the date expression of its clause that belongs to it.
 
 The expression nearest the trigger, made more precise by another one that agrees with it, never the date of
-a wire dateline when the clause gives another, never one of an aside about another time, and for "a day
-after …" the day of the event it is counted from.
+a wire dateline when the clause gives another, never one of an aside about another time, of a statement, of
+the end of a range or of an occasion, or of a plan given up, and for "a day after …" the day of the event it
+is counted from. When nothing makes the date certain it stays unknown: a wrong date is worse than none.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from diplograph.extract.dates import DateMention, is_dateline_date
+from diplograph.extract.dates import DateMention, is_dateline_date, is_saying_date
 from diplograph.extract.model import PartialDate, Span
 
-__all__ = ["date_going_on", "date_of_lead", "meeting_date"]
+__all__ = ["date_going_on", "date_of_lead", "meeting_date", "tells_its_end"]
 
 
 def meeting_date(
@@ -25,32 +26,113 @@ def meeting_date(
     tense: str | None = None,
 ) -> PartialDate | None:
     """The date expression nearest the trigger in the scope, made more precise by another one there that
-    agrees with it ('the 2023 summit … in May'); unresolved expressions mean unknown. The date of a wire
+    agrees with it ('the 2023 summit … in May'); unresolved expressions mean unknown (see
+    ``_dates_that_may_be_its`` for the expressions that never date it). The date of a wire
     dateline ('Pyongyang, June 20 (KCNA) --') is when the report was filed: it dates the meeting only when
     the clause gives no other date; dates in an aside ('since the Oct. 7 attack') are of other events. A
     weekday, a month or a date without a year is read in the tense of the clause (``past`` or ``future``):
     'Zelensky, who held talks with Erdoğan in Istanbul on Friday, …' is last Friday, whatever the rest of
-    the sentence says is to come."""
-    inside = [
-        d
-        for d in dates
-        if scope.start <= d.span.start < scope.end and not any(a.start <= d.span.start < a.end for a in aside)
-    ]
-    told = [d for d in inside if not is_dateline_date(text, d.span)]
-    inside = told or inside
-    if not inside:
+    the sentence says is to come; in a clause without a tense cue, 'He flies to Ottawa on Friday' is
+    the Friday to come."""
+    inside = _dates_that_may_be_its(text, scope, dates, trigger, aside)
+    if not inside or tells_its_end(text, scope, trigger):
         return None
     trigger_start = scope.start + trigger.start()
     nearest = min(inside, key=lambda d: abs(d.span.start - trigger_start))
     value = _shifted(text, nearest, trigger_start)
     if value is nearest.value:
-        value = nearest.in_tense(tense)
+        value = nearest.in_tense(tense or _schedule_tense(text, scope, nearest))
     if value is None or nearest.complement is not None:
         return value
     finer = [
         d.value for d in inside if d.value and _more_precise(d.value, value) and d.value.compatible(value)
     ]
     return max(finer, key=_rank) if finer else value
+
+
+def _dates_that_may_be_its(
+    text: str, scope: Span, dates: list[DateMention], trigger: re.Match[str], aside: Sequence[Span]
+) -> list[DateMention]:
+    """The date expressions of the clause that may date its meeting: none in an aside, at the end of a
+    range, of a plan given up, in a relative clause about another noun, or of a statement ('announced on
+    Tuesday that …'); a dateline's only when the clause tells no other date and no statement."""
+    inside = [
+        d
+        for d in dates
+        if scope.start <= d.span.start < scope.end
+        and not any(a.start <= d.span.start < a.end for a in aside)
+        and not _ends_a_range(text, d)
+        and not _superseded(text, d)
+        and not _in_clause_of_another_noun(text, scope.start + trigger.end(), d)
+    ]
+    sayings = [d for d in inside if is_saying_date(text, d.span)]
+    inside = [d for d in inside if d not in sayings]
+    told = [d for d in inside if not is_dateline_date(text, d.span)]
+    return told or ([] if sayings else inside)
+
+
+# "The round, held from Sunday to Tuesday", "from June 4 to 8": the day a range of days ends.
+RANGE_END = re.compile(r"\bfrom\s+(?:\S+\s+){1,3}?(?:to|until|till|through)\s+$", re.IGNORECASE)
+
+
+def _ends_a_range(text: str, mention: DateMention) -> bool:
+    """A meeting of several days is dated by its first day, never by the day it ends."""
+    return bool(RANGE_END.search(text, max(0, mention.span.start - 40), mention.span.start))
+
+
+# "Indirect talks are the product of a trust that was broken in 2018, when the United States walked away":
+# after the meeting noun, another predicate ("are the product of a trust"), then a relative clause with a
+# verb of its own that is still open where the date is.
+RELATIVE_CLAUSE = re.compile(
+    r"\b(?:that|which|who)\s+(?:had\s+|has\s+|have\s+)?(?:was|were|is|are|been|had|has|have)\b", re.I
+)
+FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b", re.I)
+
+
+def _in_clause_of_another_noun(text: str, trigger_end: int, mention: DateMention) -> bool:
+    """A date in a relative clause about a noun of another predicate is the date of another event."""
+    if mention.span.start <= trigger_end:
+        return False
+    opened = list(RELATIVE_CLAUSE.finditer(text, trigger_end, mention.span.start))
+    if not opened or "," in text[opened[-1].end() : mention.span.start]:
+        return False
+    return bool(FINITE_VERB.search(text, trigger_end, opened[-1].start()))
+
+
+# "The visit ends on Friday in Bordeaux": the end of an occasion, named as the subject of its verb.
+ENDS = re.compile(r"\s+(?:ends|ended|will\s+end|concludes|concluded|will\s+conclude|wraps\s+up)\b", re.I)
+
+
+def tells_its_end(text: str, scope: Span, trigger: re.Match[str]) -> bool:
+    """A clause that tells when a visit or summit ends does not tell when it began, the day it is dated by."""
+    return bool(ENDS.match(text, scope.start + trigger.end()))
+
+
+# "The visit was originally planned for March 26 to 29, but the Élysée asked for it to be postponed": the
+# day of a plan since given up.
+SUPERSEDED = re.compile(
+    r"\boriginally\s+(?:(?:planned|scheduled|set|due|expected|meant)\s+(?:to\s+\w+\s+)?)?(?:for\s+|on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _superseded(text: str, mention: DateMention) -> bool:
+    """The date a meeting was first set for is not the date it is held on."""
+    return bool(SUPERSEDED.search(text, max(0, mention.span.start - 50), mention.span.start))
+
+
+# "He flies to Ottawa on Friday for talks with Prime Minister Justin Trudeau": in a diary or a schedule the
+# present of a verb of going tells what is planned, so its weekday is the one to come.
+SCHEDULE_PRESENT = re.compile(
+    r"\b(?:flies|travels|heads|leaves|departs|arrives|goes|returns|moves\s+on)\s+(?:on\s+to|to|for|in)\b",
+    re.IGNORECASE,
+)
+
+
+def _schedule_tense(text: str, scope: Span, mention: DateMention) -> str | None:
+    """'future' when the date follows a verb of going told in the present of a schedule; else unknown."""
+    before = text[scope.start : mention.span.start]
+    return "future" if SCHEDULE_PRESENT.search(before) else None
 
 
 _RANK = {"year": 0, "month": 1, "day": 2}
@@ -93,7 +175,11 @@ def date_going_on(
     before = sentences[index - 1]
     if "\n" in text[before.end : sentences[index].start]:
         return None
-    told = {d.complement or d.value for d in dates if before.start <= d.span.start < before.end and d.value}
+    told = {
+        d.complement or d.value
+        for d in dates
+        if before.start <= d.span.start < before.end and d.value and not is_saying_date(text, d.span)
+    }
     return told.pop() if len(told) == 1 else None
 
 
@@ -119,7 +205,14 @@ def date_of_lead(
         if before in told:
             return None  # the sentence before tells a meeting of its own: its day is that meeting's
         span = sentences[before]
-        days = {d.value for d in dates if span.start <= d.span.start < span.end and d.value and d.value.day}
+        days = {
+            d.value
+            for d in dates
+            if span.start <= d.span.start < span.end
+            and d.value
+            and d.value.day
+            and not is_saying_date(text, d.span)
+        }
         if len(days) == 1 and len(states_named(span) & states) >= 2:
             return days.pop()
     return None
