@@ -23,7 +23,7 @@ import requests
 from diplograph.articles import Article
 from diplograph.articles.reading import read_directory
 from diplograph.extract import extract
-from diplograph.extract.model import Findings, PositionFinding
+from diplograph.extract.model import Findings, MeetingFinding, PositionFinding
 from diplograph.link.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,6 +73,21 @@ def read(gazetteer: Gazetteer) -> Callable[[str], tuple[Findings, str]]:
         return extract(Article(id="test", text=text, published=date(2023, 5, 4)), gazetteer), text
 
     return run
+
+
+@pytest.fixture
+def read_dated(gazetteer: Gazetteer) -> Callable[[str, date | None], Findings]:
+    """Extraction of one text published on the given date (or undated): for the meeting rule tests."""
+
+    def run(text: str, published: date | None) -> Findings:
+        return extract(Article(id="test", text=text, published=published), gazetteer)
+
+    return run
+
+
+def who(meeting: MeetingFinding) -> set[str]:
+    """The keys of a meeting's participants."""
+    return {p.entity.key for p in meeting.participants}
 
 
 def said(found: tuple[Findings, str]) -> list[tuple[str, str]]:

@@ -6,24 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
+from tests.conftest import who
 
-from diplograph.articles import Article
-from diplograph.extract import extract
 from diplograph.extract.dates import date_mentions
 from diplograph.extract.model import Findings, MeetingFinding, Status
-
-
-@pytest.fixture
-def read(gazetteer):
-    def run(text: str, published: date | None) -> Findings:
-        return extract(Article(id="test", text=text, published=published), gazetteer)
-
-    return run
-
-
-def who(meeting: MeetingFinding) -> set[str]:
-    return {p.entity.key for p in meeting.participants}
 
 
 def the_meeting_with(findings: Findings, *keys: str) -> MeetingFinding:
@@ -40,10 +26,10 @@ def values(text: str, published: date) -> dict[str, str | None]:
     return {m.span.of(text): m.value.isoformat() if m.value else None for m in date_mentions(text, published)}
 
 
-def test_a_range_of_days_is_dated_by_its_first_day(read):
+def test_a_range_of_days_is_dated_by_its_first_day(read_dated):
     # h03 (press release, 2024-05-11): "On 10-11 May 2024", "in Berlin on 28-29 February 2024" (grammar: a
     # meeting of several days is dated by the day it opened). Also the state between title and name.
-    findings = read(
+    findings = read_dated(
         "On 10-11 May 2024, Minister of Foreign Affairs of the Republic of Azerbaijan Jeyhun Bayramov and "
         "Minister of Foreign Affairs of the Republic of Armenia Ararat Mirzoyan held negotiations in "
         "Almaty, the Republic of Kazakhstan, on the draft bilateral Agreement on Peace.",
@@ -58,11 +44,11 @@ def test_a_range_of_days_is_dated_by_its_first_day(read):
     }
 
 
-def test_days_later_and_a_day_earlier_count_from_the_day_told_before(read):
+def test_days_later_and_a_day_earlier_count_from_the_day_told_before(read_dated):
     # h08 (blog, 2015-12-27): "… in Bangkok on December 6, and when Sushma Swaraj travelled to Islamabad three
     # days later and met …"; h09 (Premium Times, 2023-08-11): "On Tuesday it refused … A day earlier, … Nuland
     # met …". Also "Lt Gen (retd)" as a title, and ", and when …" starting a clause of its own.
-    findings = read(
+    findings = read_dated(
         "It continued when the national security advisers, Ajit Doval and Lt Gen (retd) Nasser Khan "
         "Janjua, met quietly in Bangkok on December 6, and when Sushma Swaraj travelled to Islamabad three "
         "days later and met Pakistani Prime Minister Nawaz Sharif on the margins of the Heart of Asia "
@@ -81,11 +67,11 @@ def test_days_later_and_a_day_earlier_count_from_the_day_told_before(read):
     assert values(text, date(2023, 8, 11))["A day earlier"] == "2023-08-07"
 
 
-def test_a_meeting_told_after_a_day_after_is_the_day_before_the_talks(read):
+def test_a_meeting_told_after_a_day_after_is_the_day_before_the_talks(read_dated):
     # h06 (AP, Wednesday 2024-01-10): "The talks came a day after Blinken met … Netanyahu … in Tel Aviv. He
     # also met President Isaac Herzog and Defense Minister Yoav Gallant during the stop." u14's "The
     # postponement, announced the day before EU leaders gathered" (no meeting before the words) stays unknown.
-    findings = read(
+    findings = read_dated(
         "U.S. Secretary of State Antony Blinken met Palestinian President Mahmoud Abbas on Wednesday in "
         "the occupied West Bank city of Ramallah, pressing the aging leader to push ahead with "
         "reforms.\n\nThe talks came a day after Blinken met Israeli Prime Minister Benjamin Netanyahu and "
@@ -102,15 +88,15 @@ def test_a_meeting_told_after_a_day_after_is_the_day_before_the_talks(read):
     assert day(stop) == "2024-01-09" and stop.place is not None and stop.place.key == "tel-aviv"
 
 
-def test_a_year_alone_or_before_the_meeting_noun_dates_the_meeting(read):
+def test_a_year_alone_or_before_the_meeting_noun_dates_the_meeting(read_dated):
     # h04 (analysis, 2024-09-23): "agreed that India would host the Quad summit in 2025", "The 2023 summit,
     # which Albanese was to host … in Sydney in May, was cancelled"; h11 (EFE, 2024-12-06): "Argentina, which
     # will host the next summit of Mercosur in 2025". The state that hosts is the place when no city is named.
-    quad = read("The four agreed that India would host the Quad summit in 2025.", date(2024, 9, 23))
+    quad = read_dated("The four agreed that India would host the Quad summit in 2025.", date(2024, 9, 23))
     (planned,) = quad.meetings
     assert planned.status is Status.PLANNED and day(planned) == "2025"
     assert planned.place is not None and planned.place.key == "india"
-    sydney = read(
+    sydney = read_dated(
         "The 2023 summit, which Albanese was to host for Biden, Modi and Kishida in Sydney in May, was "
         "cancelled when Biden cut short an Asia trip to deal with the debt-ceiling standoff in Washington.",
         date(2024, 9, 23),
@@ -119,7 +105,7 @@ def test_a_year_alone_or_before_the_meeting_noun_dates_the_meeting(read):
     assert (
         cancelled.status is Status.CANCELLED and day(cancelled) == "2023-05"
     )  # not the May before publication
-    mercosur = read(
+    mercosur = read_dated(
         "At the end of the summit, Uruguay handed over the pro tempore presidency of the bloc to "
         "Argentina, which will host the next summit of Mercosur in 2025.",
         date(2024, 12, 6),
@@ -131,7 +117,7 @@ def test_a_year_alone_or_before_the_meeting_noun_dates_the_meeting(read):
     )
 
 
-def test_a_month_of_last_year_and_what_he_said_he_would_do(read):
+def test_a_month_of_last_year_and_what_he_said_he_would_do(read_dated):
     # h05 (KCNA, 2024-06-20): "in September last year"; h08 (blog, 2015-12-27): "He said he would meet his
     # Indian counterpart, S. Jaishankar, in Islamabad in mid-January" — reported future, with an initial that
     # ends no sentence (grammar of reported speech). An intent with a time and a place is a plan.
@@ -141,7 +127,7 @@ def test_a_month_of_last_year_and_what_he_said_he_would_do(read):
         )["in September last year"]
         == "2023-09"
     )
-    findings = read(
+    findings = read_dated(
         "Pakistan's foreign secretary, Aizaz Ahmad Chaudhry, told reporters at Lahore airport that the "
         'atmosphere had been "very cordial". He said he would meet his Indian counterpart, S. Jaishankar, '
         "in Islamabad in mid-January to work out the schedule of the new Comprehensive Bilateral Dialogue.",
@@ -152,11 +138,11 @@ def test_a_month_of_last_year_and_what_he_said_he_would_do(read):
     assert day(planned) == "2016-01" and planned.place is not None and planned.place.key == "islamabad"
 
 
-def test_the_date_of_a_dateline_is_the_day_the_report_was_filed(read):
+def test_the_date_of_a_dateline_is_the_day_the_report_was_filed(read_dated):
     # h05 (KCNA, 2024-06-20): "Pyongyang, June 20 (KCNA) -- Talks … were held … in Pyongyang on June 19"; h11
     # (EFE): "Montevideo, Dec 6 (EFE).- The European Union and Mercosur announced this Friday …". Also those
     # "Present at the talks" (h05; h12: "Also present were …") take part.
-    findings = read(
+    findings = read_dated(
         "Pyongyang, June 20 (KCNA) -- Talks between Kim Jong Un, general secretary of the Workers' Party "
         "of Korea, and Vladimir Vladimirovich Putin, president of the Russian Federation who is paying a "
         "state visit to the DPRK, were held at the Kumsusan State Guest House in Pyongyang on June "
@@ -170,11 +156,11 @@ def test_the_date_of_a_dateline_is_the_day_the_report_was_filed(read):
     assert {"kim-jong-un", "vladimir-putin", "choe-son-hui", "sergey-lavrov", "andrey-belousov"} <= who(talks)
 
 
-def test_later_in_the_day_and_a_participle_clause_are_another_meeting_of_the_same_subject(read):
+def test_later_in_the_day_and_a_participle_clause_are_another_meeting_of_the_same_subject(read_dated):
     # h07 (newspaper, 2025-07-24): "… met Chinese President Xi Jinping … in Beijing on Thursday, before
     # co-chairing the 25th EU-China summit with Premier Li Qiang later in the day" (grammar: the participle
     # shares the subject of its clause); "later in the day", "that morning" (h08) are the day named before.
-    findings = read(
+    findings = read_dated(
         "European Council President António Costa and European Commission President Ursula von der Leyen "
         "met Chinese President Xi Jinping at the Great Hall of the People in Beijing on Thursday, before "
         "co-chairing the 25th EU-China summit with Premier Li Qiang later in the day.",
@@ -188,11 +174,11 @@ def test_later_in_the_day_and_a_participle_clause_are_another_meeting_of_the_sam
     assert summit.place is not None and summit.place.key == "beijing"
 
 
-def test_an_aside_since_another_time_ends_at_its_comma(read):
+def test_an_aside_since_another_time_ends_at_its_comma(read_dated):
     # h10 (Kyiv, 2025-05-16): "… for the first time since the spring of 2022, in talks … opened by Turkish
     # Foreign Minister Hakan Fidan"; h06 (AP): "The trip is Blinken's fourth to the region since the Oct. 7
     # Hamas attack" (the aside's date is another event's).
-    findings = read(
+    findings = read_dated(
         "Russian and Ukrainian delegations met face to face in Istanbul on May 16 for the first time since "
         "the spring of 2022, in talks at the Dolmabahçe Palace that lasted less than two hours and were "
         "opened by Turkish Foreign Minister Hakan Fidan.",
@@ -203,12 +189,12 @@ def test_an_aside_since_another_time_ends_at_its_comma(read):
     assert talks.place is not None and talks.place.key == "istanbul"
 
 
-def test_a_building_without_its_city_is_in_the_city_of_the_dateline(read):
+def test_a_building_without_its_city_is_in_the_city_of_the_dateline(read_dated):
     # h01 (Reuters, 2023-08-24): "the three-day summit, which opened on Tuesday at the Sandton Convention
     # Centre" under "JOHANNESBURG, Aug 24"; h15 (Gulf daily, 2020-03-01): "received at the Amiri Diwan" under
     # "DOHA:"; h12: "at the ASEAN Secretariat" under "Jakarta /". The summit keeps its city apart from talks
     # in Pretoria.
-    findings = read(
+    findings = read_dated(
         "JOHANNESBURG, Aug 24 (Reuters) - The BRICS group of emerging economies on Thursday invited Saudi "
         "Arabia to become a member, South African President Cyril Ramaphosa said.\n\nRamaphosa spoke "
         "alongside Chinese President Xi Jinping, Brazilian President Luiz Inacio Lula da Silva and Indian "
@@ -224,13 +210,13 @@ def test_a_building_without_its_city_is_in_the_city_of_the_dateline(read):
     assert who(pretoria) == {"xi-jinping", "cyril-ramaphosa"} and pretoria.place.key == "pretoria"
 
 
-def test_a_city_named_as_a_city_or_with_its_state_is_the_place(read):
+def test_a_city_named_as_a_city_or_with_its_state_is_the_place(read_dated):
     # h06 (AP, 2024-01-10): "in the Saudi desert oasis of AlUla", "was to fly later Wednesday to Manama,
     # Bahrain, for talks"; h01: "in the Russian city of Kazan"; h16: "the southern city of Arba Minch"; h13:
     # "since Lee Myung Bak traveled to Kyoto in December 2011 for a meeting with … Noda" (a place the
     # gazetteer does not know, where someone goes for the meeting; the "since" clause is an earlier meeting of
     # its own).
-    findings = read(
+    findings = read_dated(
         "U.S. Secretary of State Antony Blinken met Palestinian President Mahmoud Abbas on "
         "Wednesday.\n\nOn Monday, in the Saudi desert oasis of AlUla, he met Crown Prince Mohammed bin "
         "Salman.\n\nBlinken was to fly later Wednesday to Manama, Bahrain, for talks with King Hamad bin "
@@ -242,7 +228,7 @@ def test_a_city_named_as_a_city_or_with_its_state_is_the_place(read):
     manama = the_meeting_with(findings, "hamad-bin-isa-al-khalifa")
     assert manama.status is Status.PLANNED and day(manama) == "2024-01-10"  # "was to fly": a plan
     assert manama.place is not None and manama.place.key == "manama"
-    kyoto = read(
+    kyoto = read_dated(
         "TOKYO, March 16 (Kyodo) -- Japanese Prime Minister Fumio Kishida and South Korean President Yoon "
         "Suk Yeol agreed Thursday to resume regular reciprocal visits by their leaders, as they held talks "
         "in Tokyo aimed at repairing ties strained for years over wartime history.\n\nIt was the first "
@@ -256,19 +242,19 @@ def test_a_city_named_as_a_city_or_with_its_state_is_the_place(read):
     assert earlier.place is not None and earlier.place.key == "kyoto"
 
 
-def test_where_after_a_city_and_a_capital_in_apposition_are_the_place(read):
+def test_where_after_a_city_and_a_capital_in_apposition_are_the_place(read_dated):
     # h07 (2025-07-24): "flew in from Tokyo, where on Wednesday they held a summit"; h08: "in Lahore, where
     # Nawaz Sharif was waiting to receive him"; h16 (2022-11-02): "in the South African capital, Pretoria, …
     # peace talks that began on 25 October" (and "in November 2020" is a month, never a place cut to
     # "Novembe").
-    tokyo = read(
+    tokyo = read_dated(
         "The EU leaders flew in from Tokyo, where on Wednesday they held a summit with Japanese Prime "
         "Minister Shigeru Ishiba and agreed to deepen cooperation on economic security.",
         date(2025, 7, 24),
     )
     (summit,) = tokyo.meetings
     assert summit.place is not None and summit.place.key == "tokyo" and day(summit) == "2025-07-23"
-    pretoria = read(
+    pretoria = read_dated(
         "The deal was announced in the South African capital, Pretoria, on Wednesday at the end of African "
         "Union-led peace talks that began on 25 October. They were the first formal negotiations between "
         "the two sides since the conflict started in November 2020.",
@@ -278,13 +264,13 @@ def test_where_after_a_city_and_a_capital_in_apposition_are_the_place(read):
     assert places <= {"pretoria"} and "novembe" not in places
 
 
-def test_each_clause_has_its_own_tense_and_quoted_time_words_are_the_speakers(read):
+def test_each_clause_has_its_own_tense_and_quoted_time_words_are_the_speakers(read_dated):
     # h08 (2015-12-27): "Modi and Sharif's meeting in Ufa in July produced a joint statement …, and the talks
     # … scheduled for New Delhi in August, were called off" (the future of the second clause is not the
     # first's); h15 (2020-03-01): "'… today's good feelings will not last …,' Pompeo said" (a quote's "today"
     # is the day it was said, unknown) and "At the same time, in Kabul, … met President Ashraf Ghani" (the day
     # told before).
-    ufa = read(
+    ufa = read_dated(
         "Narendra Modi is the first Indian prime minister in a decade to visit Nawaz Sharif's Pakistan.\n\n"
         "Modi and Sharif's meeting in Ufa in July produced a joint statement that unravelled within weeks, "
         "and the talks between the national security advisers, scheduled for New Delhi in August, were "
@@ -292,7 +278,7 @@ def test_each_clause_has_its_own_tense_and_quoted_time_words_are_the_speakers(re
         date(2015, 12, 27),
     )
     assert {day(m) for m in ufa.meetings if m.place and m.place.key == "ufa"} == {"2015-07"}
-    kabul = read(
+    kabul = read_dated(
         "The United States and the Taliban signed an agreement in Doha yesterday in the presence of US "
         "Secretary of State Mike Pompeo.\n\n"
         '"This agreement will mean nothing, and today\'s good feelings will not last," Pompeo said.\n\n'
@@ -305,12 +291,12 @@ def test_each_clause_has_its_own_tense_and_quoted_time_words_are_the_speakers(re
 
 
 def test_a_sentence_going_on_with_he_goes_on_at_the_same_time_and_a_building_is_in_the_city_named_after_it(
-    read,
+    read_dated,
 ):
     # h04 (2024-09-23): "On Saturday Joe Biden brought the Quad home. He hosted … at Archmere Academy, his old
     # Catholic high school in Claymont, Delaware, …" (narrative continuity; "the Kumsusan State Guest House in
     # Pyongyang", h05, is the same shape with a city the gazetteer knows).
-    findings = read(
+    findings = read_dated(
         "On Saturday Joe Biden brought the Quad home. He hosted Indian Prime Minister Narendra Modi, "
         "Australian Prime Minister Anthony Albanese and Japanese Prime Minister Fumio Kishida at Archmere "
         "Academy, his old Catholic high school in Claymont, Delaware, for what was almost certainly the "

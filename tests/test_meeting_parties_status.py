@@ -8,28 +8,15 @@ import re
 from datetime import date
 from pathlib import Path
 
-import pytest
+from tests.conftest import who
 
 from diplograph.articles import Article
 from diplograph.articles.reading import read_directory
-from diplograph.extract import extract
 from diplograph.extract.entities import recognise
 from diplograph.extract.meetings.cues import UNGUARDED
 from diplograph.extract.model import Findings, MeetingFinding, Status
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def read(gazetteer):
-    def run(text: str, published: date | None) -> Findings:
-        return extract(Article(id="test", text=text, published=published), gazetteer)
-
-    return run
-
-
-def who(meeting: MeetingFinding) -> set[str]:
-    return {p.entity.key for p in meeting.participants}
 
 
 def the_meeting_with(findings: Findings, *keys: str) -> MeetingFinding:
@@ -42,12 +29,12 @@ def day(meeting: MeetingFinding) -> str | None:
     return meeting.date.isoformat() if meeting.date else None
 
 
-def test_a_virtual_summit_is_no_meeting_and_the_two_men_of_a_call_can_still_meet_in_person(read):
+def test_a_virtual_summit_is_no_meeting_and_the_two_men_of_a_call_can_still_meet_in_person(read_dated):
     # h14 (newspaper, 2021-11-16): "three-and-a-half-hour virtual summit", "spoke by video link" (the
     # guideline: video calls are not meetings); "as the session began" points back at the call; "The two men,
     # who have spoken twice by phone since January, most recently in September, last met in person in Davos …,
     # in January 2017" (in person: a meeting; the relative clause's dates are of the calls).
-    findings = read(
+    findings = read_dated(
         "Biden and Xi trade warnings on Taiwan in three-and-a-half-hour virtual summit\n\nWASHINGTON — "
         "President Biden and Chinese leader Xi Jinping spoke by video link for more than three and a half "
         "hours on Monday evening, but emerged with no breakthroughs on trade, Taiwan or human rights.\n\n"
@@ -62,11 +49,11 @@ def test_a_virtual_summit_is_no_meeting_and_the_two_men_of_a_call_can_still_meet
     assert day(davos) == "2017-01" and davos.place is not None and davos.place.key == "davos"
 
 
-def test_a_second_subject_with_its_own_verb_reports_a_second_meeting(read):
+def test_a_second_subject_with_its_own_verb_reports_a_second_meeting(read_dated):
     # h14: "… held six hours of talks with Yang Jiechi … in Zurich on Oct. 6, and Secretary of State Antony
     # Blinken met Foreign Minister Wang Yi …"; u02: ", and on Wednesday evening he held talks" (already a
     # break).
-    findings = read(
+    findings = read_dated(
         "National security adviser Jake Sullivan held six hours of talks with Yang Jiechi, China's top "
         "diplomat, in Zurich on Oct. 6, and Secretary of State Antony Blinken met Foreign Minister Wang Yi "
         "on the sidelines of the Group of 20 summit in Rome on Oct. 31.",
@@ -80,11 +67,11 @@ def test_a_second_subject_with_its_own_verb_reports_a_second_meeting(read):
     )
 
 
-def test_to_receive_a_visitor_is_a_meeting_and_earlier_that_day_another_one(read):
+def test_to_receive_a_visitor_is_a_meeting_and_earlier_that_day_another_one(read_dated):
     # h15 (Gulf daily, 2020-03-01): "Earlier yesterday, HH the Amir … received at the Amiri Diwan US Secretary
     # of State Mike Pompeo"; h03: "Tokayev received the heads of the delegations of Azerbaijan and Armenia";
     # h10: "Earlier on Friday, … Rubio met Fidan" (another event than the one just told). A call is not.
-    findings = read(
+    findings = read_dated(
         "Qatar hosts signing of historic US-Taliban peace agreement in Doha\n\nDOHA: The United States and "
         "the Taliban signed an agreement in Doha yesterday, in a ceremony held in the presence of US "
         "Secretary of State Mike Pompeo and Pakistan's Foreign Minister Shah Mehmood Qureshi.\n\nEarlier "
@@ -97,7 +84,7 @@ def test_to_receive_a_visitor_is_a_meeting_and_earlier_that_day_another_one(read
     assert who(amir) == {"tamim-bin-hamad-al-thani", "mike-pompeo"}
     assert day(amir) == "2020-02-29" and amir.place is not None and amir.place.key == "doha"
     assert len(findings.meetings) == 2  # the signing, the audience; no meeting from the call
-    kazakhstan = read(
+    kazakhstan = read_dated(
         "On 10 May, the President of the Republic of Kazakhstan Kassym-Jomart Tokayev received the heads "
         "of the delegations of Azerbaijan and Armenia.",
         date(2024, 5, 11),
@@ -108,11 +95,11 @@ def test_to_receive_a_visitor_is_a_meeting_and_earlier_that_day_another_one(read
     )
 
 
-def test_he_at_the_start_of_a_sentence_is_the_person_the_sentence_before_named(read):
+def test_he_at_the_start_of_a_sentence_is_the_person_the_sentence_before_named(read_dated):
     # h04 (2024-09-23): "On Saturday Joe Biden brought the Quad home. He hosted Indian Prime Minister Narendra
     # Modi …"; h06: "He also met President Isaac Herzog …"; h01: "… and announced that he would host the next
     # summit in the Russian city of Kazan in October 2024" (the pronoun right before the meeting verb).
-    findings = read(
+    findings = read_dated(
         "On Saturday Joe Biden brought the Quad home. He hosted Indian Prime Minister Narendra Modi, "
         "Australian Prime Minister Anthony Albanese and Japanese Prime Minister Fumio Kishida for the last "
         "Quad leaders' summit of his presidency.",
@@ -120,7 +107,7 @@ def test_he_at_the_start_of_a_sentence_is_the_person_the_sentence_before_named(r
     )
     (summit,) = findings.meetings
     assert who(summit) == {"joe-biden", "narendra-modi", "anthony-albanese", "fumio-kishida"}
-    kazan = read(
+    kazan = read_dated(
         "President Vladimir Putin took part only by video link. In his address he said the bloc was not "
         "competing with anyone and announced that he would host the next summit in the Russian city of "
         "Kazan in October 2024.",
@@ -130,13 +117,13 @@ def test_he_at_the_start_of_a_sentence_is_the_person_the_sentence_before_named(r
     assert [p.entity.key for p in host] in ([], ["vladimir-putin"])  # one state: no meeting of its own
 
 
-def test_who_was_there_is_told_after_the_meeting(read):
+def test_who_was_there_is_told_after_the_meeting(read_dated):
     # h09 (Premium Times, 2023-08-11): "Ouattara told journalists after the meeting that …" (h06: "Blinken
     # told reporters after the meeting", h10: "Medinsky told reporters after the meeting"); h03: "The meeting
     # was opened by Deputy Prime Minister – Minister of Foreign Affairs … Murat Nurtleu" (h10: "were opened
     # by"), the dash of a double office no clause break; h01: "Lavrov represented Moscow in person", not
     # Putin, who "took part only by video link".
-    findings = read(
+    findings = read_dated(
         "Leaders of ECOWAS have ordered the activation of the bloc's standby force, two weeks after "
         "soldiers detained President Mohamed Bazoum.\n\nThe decision was taken on Thursday at an "
         "extraordinary summit of ECOWAS heads of state and government in Abuja, chaired by President Bola "
@@ -147,7 +134,7 @@ def test_who_was_there_is_told_after_the_meeting(read):
     )
     (summit,) = findings.meetings
     assert {"bola-tinubu", "alassane-ouattara"} <= who(summit) and "mohamed-bazoum" not in who(summit)
-    opened = read(
+    opened = read_dated(
         "On 10-11 May 2024, Minister of Foreign Affairs of the Republic of Azerbaijan Jeyhun Bayramov and "
         "Minister of Foreign Affairs of the Republic of Armenia Ararat Mirzoyan held negotiations in "
         "Almaty.\n\nThe meeting was opened by Deputy Prime Minister – Minister of Foreign Affairs of the "
@@ -156,7 +143,7 @@ def test_who_was_there_is_told_after_the_meeting(read):
         date(2024, 5, 11),
     )
     assert "murat-nurtleu" in who(opened.meetings[0])
-    brics = read(
+    brics = read_dated(
         "Ramaphosa spoke alongside Chinese President Xi Jinping and Indian Prime Minister Narendra Modi at "
         "the end of the three-day summit in Johannesburg. Russian Foreign Minister Sergei Lavrov "
         "represented Moscow in person.\n\nPresident Vladimir Putin did not travel to South Africa and took "
@@ -167,13 +154,13 @@ def test_who_was_there_is_told_after_the_meeting(read):
     assert "sergey-lavrov" in who(summit) and "vladimir-putin" not in who(summit)
 
 
-def test_those_someone_serves_belongs_to_or_once_was_are_not_parties(read):
+def test_those_someone_serves_belongs_to_or_once_was_are_not_parties(read_dated):
     # h02 (live blog, 2025-01-15): "Witkoff, Trump's pick as Middle East envoy, had flown to Israel … to meet
     # Netanyahu" (a possessor of what is no meeting; "Pelosi's visit", "Modi and Sharif's meeting" keep
     # theirs); h16 (2022-11-02): "Redwan Hussien, national security adviser to Prime Minister Abiy Ahmed";
     # "former Nigerian President Olusegun Obasanjo", "former Kenyan President Uhuru Kenyatta" speak for no
     # state.
-    findings = read(
+    findings = read_dated(
         "President-elect Donald Trump claimed credit. US envoys Brett McGurk and Steve Witkoff were in the "
         "room, Benjamin Netanyahu's office said.\n\nWitkoff, Trump's pick as Middle East envoy, had flown "
         "to Israel on Saturday to meet Netanyahu in Jerusalem.",
@@ -181,7 +168,7 @@ def test_those_someone_serves_belongs_to_or_once_was_are_not_parties(read):
     )
     (jerusalem,) = findings.meetings
     assert who(jerusalem) == {"steve-witkoff", "benjamin-netanyahu"} and jerusalem.place.key == "jerusalem"
-    talks = read(
+    talks = read_dated(
         "Ethiopia's government and the TPLF have agreed to a permanent cessation of hostilities at the end "
         "of African Union-led peace talks in Pretoria.\n\nThe government delegation was led by Redwan "
         "Hussien, national security adviser to Prime Minister Abiy Ahmed. The mediation was led by the "
@@ -213,12 +200,12 @@ def test_a_short_name_inside_someone_elses_full_name_is_not_that_person(gazettee
     assert found.get("Bhutto") == found.get("Zardari") == "bilawal-bhutto-zardari"
 
 
-def test_a_meeting_between_two_names_its_parties_and_should_proposes_it(read):
+def test_a_meeting_between_two_names_its_parties_and_should_proposes_it(read_dated):
     # h10 (2025-05-16): "Umerov said … the next step should be a meeting between President Volodymyr Zelensky
     # and Russian dictator Vladimir Putin"; h05: "Talks between Kim Jong Un … and … Putin" ("between" names
     # the parties); "he would meet the Russian leader 'as soon as we can set it up'" — intent without time or
     # place.
-    findings = read(
+    findings = read_dated(
         "The Ukrainian delegation was led by Defense Minister Rustem Umerov.\n\nUmerov said Ukraine had "
         "raised an unconditional ceasefire and that the next step should be a meeting between President "
         "Volodymyr Zelensky and Russian dictator Vladimir Putin.\n\nU.S. President Donald Trump, speaking "
@@ -234,12 +221,12 @@ def test_a_meeting_between_two_names_its_parties_and_should_proposes_it(read):
     assert trump.status is Status.PROPOSED and trump.rule == "meeting:intent"
 
 
-def test_the_next_summit_of_a_pair_has_its_two_sides_and_a_headline_tells_the_body_meeting(read):
+def test_the_next_summit_of_a_pair_has_its_two_sides_and_a_headline_tells_the_body_meeting(read_dated):
     # h07 (2025-07-24): "The next summit is due to take place in Brussels in 2026" after the EU-China summit
     # (h11: "the next summit of Mercosur", h01: "the next summit in … Kazan": another occasion); the headline
     # "EU leaders press Xi on trade imbalance and Russia at tense Beijing summit" is the body's meeting with
     # Xi (Russia is what Xi is pressed on: h06 "presses Palestinian Authority on reforms").
-    findings = read(
+    findings = read_dated(
         "EU leaders press Xi on trade imbalance and Russia at tense Beijing summit\n\nEuropean Council "
         "President António Costa and European Commission President Ursula von der Leyen met Chinese "
         "President Xi Jinping in Beijing on Thursday at the 25th EU-China summit.\n\nThe summit had "
@@ -253,12 +240,12 @@ def test_the_next_summit_of_a_pair_has_its_two_sides_and_a_headline_tells_the_bo
     assert {p.represents or p.entity.key for p in brussels.participants} == {"china", "european-union"}
 
 
-def test_the_scene_set_in_one_sentence_is_where_and_when_the_next_one_meets(read):
+def test_the_scene_set_in_one_sentence_is_where_and_when_the_next_one_meets(read_dated):
     # h02 (2025-01-15): "The last round of indirect talks went down to the wire in Doha on Wednesday. Sheikh
     # Mohammed met the Hamas delegation, … and then the Israeli team …" ("and then the …" an object, no
     # clause); h12 (2021-04-25): "Southeast Asian leaders meeting in Jakarta on Saturday reached a … consensus
     # with … Min Aung Hlaing. The ASEAN Leaders' Meeting at the ASEAN Secretariat was chaired by …".
-    findings = read(
+    findings = read_dated(
         "Qatar's prime minister, Sheikh Mohammed bin Abdulrahman Al Thani, announced the deal.\n\nThe last "
         "round of indirect talks went down to the wire in Doha on Wednesday. Sheikh Mohammed met the Hamas "
         "delegation, led by al-Hayya, and then the Israeli team, led by Mossad chief David Barnea, at his "
@@ -267,7 +254,7 @@ def test_the_scene_set_in_one_sentence_is_where_and_when_the_next_one_meets(read
     )
     talks = the_meeting_with(findings, "brett-mcgurk")
     assert day(talks) == "2025-01-15" and talks.place is not None and talks.place.key == "doha"
-    jakarta = read(
+    jakarta = read_dated(
         "Jakarta / Sun, April 25, 2021\n\nSoutheast Asian leaders meeting in Jakarta on Saturday reached a "
         "consensus with Myanmar's junta chief, Senior General Min Aung Hlaing.\n\nThe ASEAN Leaders' "
         "Meeting at the ASEAN Secretariat was chaired by Brunei's Sultan Hassanal Bolkiah and "
@@ -280,12 +267,12 @@ def test_the_scene_set_in_one_sentence_is_where_and_when_the_next_one_meets(read
     assert day(summit) == "2021-04-24" and summit.place is not None and summit.place.key == "jakarta"
 
 
-def test_a_conversation_on_the_sidelines_is_a_meeting_and_they_since_are_its_people(read):
+def test_a_conversation_on_the_sidelines_is_a_meeting_and_they_since_are_its_people(read_dated):
     # h01 (Reuters, 2023-08-24): "On the sidelines of the summit on Thursday, Modi and Xi had a brief
     # conversation, …, their first substantive interaction since they exchanged pleasantries at a Group of 20
     # dinner in Bali last November" (the side meeting shares the place of the summit, not of the Pretoria
     # talks).
-    findings = read(
+    findings = read_dated(
         "JOHANNESBURG, Aug 24 (Reuters) - Indian Prime Minister Narendra Modi and Chinese President Xi "
         "Jinping attended the three-day summit, which opened on Tuesday at the Sandton Convention "
         "Centre.\n\nXi held talks with South African President Cyril Ramaphosa in Pretoria on "
@@ -299,11 +286,11 @@ def test_a_conversation_on_the_sidelines_is_a_meeting_and_they_since_are_its_peo
     assert pairs["2023-08-24"].place.key == "johannesburg" and pairs["2022-11"].place.key == "bali"
 
 
-def test_a_meeting_named_by_whose_it_is_is_no_reference_to_the_one_before(read):
+def test_a_meeting_named_by_whose_it_is_is_no_reference_to_the_one_before(read_dated):
     # h03 (2024-05-11): "… the results of the meeting held in Berlin on 28-29 February 2024 …, as well as of
     # the meeting of President … Ilham Aliyev and Prime Minister … Nikol Pashinyan with Federal Chancellor
     # Olaf Scholz in Munich on 17 February 2024"; "the meeting of the State Commissions …, co-chaired by …".
-    findings = read(
+    findings = read_dated(
         "On 10-11 May 2024, Minister of Foreign Affairs of the Republic of Azerbaijan Jeyhun Bayramov and "
         "Minister of Foreign Affairs of the Republic of Armenia Ararat Mirzoyan held negotiations in "
         "Almaty.\n\nDuring the negotiations, the Ministers continued the discussions, taking into account "
@@ -342,11 +329,11 @@ def test_the_fast_patterns_find_what_the_plain_ones_find_in_our_articles(gazette
         assert [m.span() for m in gazetteer.find(text)] == plain_names
 
 
-def test_considering_a_visit_proposes_it_whatever_the_tense_of_the_summit(read):
+def test_considering_a_visit_proposes_it_whatever_the_tense_of_the_summit(read_dated):
     # h13 (Kyodo, 2023-03-16): "Kishida is also considering inviting Yoon to the Group of Seven summit he will
     # host in Hiroshima in May" (grammar: a verb of weighing governs its gerund; "could", "proposal" are the
     # guideline's own proposed cues).
-    findings = read(
+    findings = read_dated(
         "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol held talks in "
         "Tokyo.\n\nKishida is also considering inviting Yoon to the Group of Seven summit he will host in "
         "Hiroshima in May, government sources said.",

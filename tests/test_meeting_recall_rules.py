@@ -6,24 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
+from tests.conftest import who
 
-from diplograph.articles import Article
-from diplograph.extract import extract
 from diplograph.extract.entities import recognise
 from diplograph.extract.model import Findings, MeetingFinding
-
-
-@pytest.fixture
-def read(gazetteer):
-    def run(text: str, published: date | None) -> Findings:
-        return extract(Article(id="test", text=text, published=published), gazetteer)
-
-    return run
-
-
-def who(meeting: MeetingFinding) -> set[str]:
-    return {p.entity.key for p in meeting.participants}
 
 
 def states(meeting: MeetingFinding) -> set[str]:
@@ -36,9 +22,9 @@ def the_meeting_with(findings: Findings, *keys: str) -> MeetingFinding:
     return found[0]
 
 
-def test_a_vice_presidents_title_names_him_and_his_state(read):
+def test_a_vice_presidents_title_names_him_and_his_state(read_dated):
     # b13_wire_unga_week_diary (published 2023-09-21).
-    findings = read(
+    findings = read_dated(
         "U.S. Secretary of State Antony Blinken met Chinese Vice President Han Zheng, the most senior "
         "Chinese official attending the assembly.",
         date(2023, 9, 21),
@@ -55,9 +41,9 @@ def test_a_deputy_is_not_given_the_role_of_his_chief(gazetteer):
     assert (mention.entity.key, mention.role, mention.represents) == ("chen-xiaodong", "deputy", "china")
 
 
-def test_a_meeting_the_two_sides_co_chaired_is_held_by_both_chairs(read):
+def test_a_meeting_the_two_sides_co_chaired_is_held_by_both_chairs(read_dated):
     # b04_manila_broadsheet_bcm_ayungin (published 2024-07-03): "BCM" is no meeting word; "co-chaired" is.
-    findings = read(
+    findings = read_dated(
         "The understanding came out of the ninth meeting of the Bilateral Consultation Mechanism (BCM) on "
         "the South China Sea, which was co-chaired in Manila by Foreign Affairs Undersecretary Maria Theresa "
         "Lazaro and Chinese Vice Foreign Minister Chen Xiaodong.",
@@ -68,9 +54,9 @@ def test_a_meeting_the_two_sides_co_chaired_is_held_by_both_chairs(read):
     assert meeting.place is not None and meeting.place.key == "manila"
 
 
-def test_a_round_that_brought_delegations_together_is_a_meeting_of_their_states(read):
+def test_a_round_that_brought_delegations_together_is_a_meeting_of_their_states(read_dated):
     # b06_ahram_gerd_talks_end (published 2023-12-20); the minister is named by his portfolio's title.
-    findings = read(
+    findings = read_dated(
         "The round, held from Sunday to Tuesday in the Ethiopian capital, brought together the Egyptian "
         "delegation, headed by Minister of Water Resources and Irrigation Hani Sewilam, with the Ethiopian "
         "and Sudanese delegations.",
@@ -81,9 +67,9 @@ def test_a_round_that_brought_delegations_together_is_a_meeting_of_their_states(
     assert meeting.place is not None and meeting.place.key == "addis-ababa"
 
 
-def test_a_plural_title_names_everyone_it_lists(read):
+def test_a_plural_title_names_everyone_it_lists(read_dated):
     # h03_press_release_baku_almaty_talks (published 2024-05-11).
-    findings = read(
+    findings = read_dated(
         "The parties also noted with satisfaction the agreement reached at the meeting of the State "
         "Commissions on delimitation of the state border, co-chaired by Deputy Prime Ministers Shahin "
         "Mustafayev and Mher Grigoryan, on 19 April 2024, as an important step in the normalization process.",
@@ -93,10 +79,10 @@ def test_a_plural_title_names_everyone_it_lists(read):
     assert who(meeting) == {"shahin-mustafayev", "mher-grigoryan"}
 
 
-def test_who_flies_to_talks_takes_part_in_them(read):
+def test_who_flies_to_talks_takes_part_in_them(read_dated):
     # b13_wire_unga_week_diary (published 2023-09-21): "He" is the Zelenskiy of the sentence before, whom the
     # article names in full further up.
-    findings = read(
+    findings = read_dated(
         "Ukrainian President Volodymyr Zelenskiy spoke at the assembly.\n\n"
         "* Zelenskiy travels to Washington, where he is due to meet Biden at the White House and lawmakers, "
         "including House Speaker Kevin McCarthy, at the Capitol. He flies to Ottawa on Friday for talks with "
