@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from diplograph.store import GraphStore
 from diplograph.web import context
+from diplograph.web.bindings import Term
 from diplograph.web.versioned import per_version
 
 POSITIONS = """
@@ -50,9 +51,6 @@ class PositionIndex:
         for holder in holders:
             found.update(self.by_holder.get(holder, ()))
         return sorted(found)
-
-
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
 def smallest(values: list[Term]) -> Term | None:
