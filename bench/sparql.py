@@ -15,6 +15,7 @@ alive per server and client with --keep-alive.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import statistics
@@ -63,9 +64,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(command: list[str], url: str, probe: str) -> Iterator[str]:
+def running(command: list[str], url: str, probe: str, env: dict[str, str] | None = None) -> Iterator[str]:
     """Start a server process, wait until ``url`` answers, yield it, stop it."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     try:
         deadline = time.monotonic() + 1800
         while True:
@@ -119,6 +120,8 @@ def servers(options: argparse.Namespace, data: Path, store: Path, version: Path)
         "oxigraph": [str(BIN / "oxigraph"), "serve-read-only", "--location", str(version)]
         + ["--bind", "127.0.0.1:{port}", "--union-default-graph"],
     }
+    if options.baseline:
+        commands["diplograph@baseline"] = commands["diplograph"]
     for name in options.rdflib_stores.split(","):
         if name:
             commands[f"rdflib-endpoint/{name}"] = [str(BIN / "rdflib-endpoint"), "serve", str(data)] + [
@@ -134,7 +137,14 @@ def servers(options: argparse.Namespace, data: Path, store: Path, version: Path)
 
 def path_of(name: str) -> str:
     """Oxigraph answers at /query, rdflib-endpoint at its root, we at /sparql."""
-    return {"oxigraph": "/query", "diplograph": "/sparql"}.get(name, "/")
+    return "/query" if name == "oxigraph" else "/sparql" if name.startswith("diplograph") else "/"
+
+
+def environment(options: argparse.Namespace, name: str) -> dict[str, str] | None:
+    """The baseline server imports the other checkout's code; the others inherit ours."""
+    if name != "diplograph@baseline":
+        return None
+    return {**os.environ, "PYTHONPATH": str(Path(options.baseline).resolve())}
 
 
 def run_query(url: str, query: str, session: requests.Session | None = None) -> tuple[float, int]:
@@ -220,6 +230,11 @@ def main() -> None:
     parser.add_argument("--rdflib-stores", default="default,Oxigraph", help="rdflib-endpoint stores to run")
     parser.add_argument("--workers", type=int, default=2, help="processes of our server (serve --workers)")
     parser.add_argument(
+        "--baseline",
+        metavar="SRC",
+        help="also run our server from another checkout's src folder (A/B, interleaved on the same data)",
+    )
+    parser.add_argument(
         "--keep-alive", action="store_true", help="one connection per server and client, not one per query"
     )
     options = parser.parse_args()
@@ -237,7 +252,12 @@ def main() -> None:
                 url = f"http://127.0.0.1:{port}{path_of(name)}"
                 started = time.perf_counter()
                 urls[name] = stack.enter_context(
-                    running([part.replace("{port}", str(port)) for part in command], url, "ASK {}")
+                    running(
+                        [part.replace("{port}", str(port)) for part in command],
+                        url,
+                        "ASK {}",
+                        environment(options, name),
+                    )
                 )
                 print(f"{name}: ready in {time.perf_counter() - started:.1f} s")
             resource = requests.post(
