@@ -391,6 +391,18 @@ def test_stance_in_whole_sentences_reads_negations_and_targets(read, sentence, w
         # courtesies to the one met (b14, b10), like "very happy to see him" (h14)
         ("It was a great honour to see the Holy Father this Easter morning", OTHER, "courtesy"),
         ("I look forward to meeting with you in the next five years", OTHER, "courtesy"),
+        # an institution said to last (h04), a warning in the formula of diplomacy (b06), a denied
+        # commitment (h15) and the metaphor of confinement (h11)
+        ("The Quad is here to stay,", SUPPORT, "evaluation=here to stay"),
+        (
+            "Egypt will closely monitor the process of filling and operating the dam and reserves its "
+            "right, guaranteed under international charters, to defend its water and national security "
+            "in case of harm",
+            OPPOSE,
+            "evaluation=reserves its right",
+        ),
+        ("there is no commitment to releasing 5,000 prisoners,", OPPOSE, "evaluation=no commitment"),
+        ("described the common external tariff as “a prison” for the Argentines", OPPOSE, "evaluation"),
     ],
 )
 def test_the_plain_words_of_judgement_harm_and_courtesy(words, stance, rule):

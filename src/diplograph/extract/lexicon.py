@@ -52,6 +52,7 @@ SUPPORT_EVALUATIONS = (
     "friend|family|solidarity|unite\\b|uniting|unity|one voice|brotherhood|brotherly|fraternal",
     "shoulder to shoulder|stand with|stands with|stood with|standing with",
     "door is open|door was open|door remains open",
+    "here to stay",
     r"(?:serves?|serving|meets?|meeting|protects?|protecting|in)\s+the\s+(?:[\w-]+\s+)?interests?\b",
     # the plain words of approval and of good judgement
     r"good\b(?!\s+(?:faith|offices|will)|-)|wise\b|smart\b|honou?rable|effective|beneficial|promising",
@@ -75,6 +76,9 @@ OPPOSE_EVALUATIONS = (
     "for the sake of|irritant|abandon|get rid of|have to leave|must leave|withdrawal of|removal of",
     r"too\s+(?:high|low|much|many|little|few|late|slow|long|great|heavy)\b|insufficient|inadequate",
     r"not\s+(?:\w+\s+){0,2}?enough\b",
+    # a warning in the formula of diplomacy; confinement ("described the tariff as a prison")
+    r"reserv(?:e|es|ed|ing)\s+(?:its|the|their|our|his|her)\s+(?:full\s+)?right|prison\b",
+    "no commitment",
 )
 # Evaluations that need a phrase around a word, each tried only where its word occurs: a threat named
 # as such ("a direct threat", "poses a threat", not "where the threats come from"), fuelling a conflict.
