@@ -403,6 +403,34 @@ def test_stance_in_whole_sentences_reads_negations_and_targets(read, sentence, w
         ),
         ("there is no commitment to releasing 5,000 prisoners,", OPPOSE, "evaluation=no commitment"),
         ("described the common external tariff as “a prison” for the Argentines", OPPOSE, "evaluation"),
+        # from eval/fresh (f01–f14): gratitude and importance like grateful and important (f05, f08), a
+        # relation on the right track (f04), severe consequences and useless pressure (f09, f12)
+        ("its gratitude to the Crown Prince for the Kingdom's hosting of the talks", SUPPORT, "evaluation"),
+        ("the importance of developing transport and transit capacities", SUPPORT, "evaluation=importan"),
+        ("the relations between the two countries as being on the right track", SUPPORT, "evaluation"),
+        ('there would be "very severe consequences" if Putin did not agree', OPPOSE, "evaluation=severe"),
+        ("Attempts to put pressure on us are completely useless", OPPOSE, "evaluation=useless"),
+        # a principle or a remedy joined by a hyphen is not the evil it names (f04, f06, f14; grammar)
+        (
+            "the two countries' relations are based on the principles of mutual respect, "
+            "non-interference in internal affairs and good neighborliness",
+            SUPPORT,
+            "evaluation=good",
+        ),
+        ("De-escalation and de-induction are the harder steps", SUPPORT, "demand=de-escalat"),
+        (
+            'the meeting as "historic" and said the two sides had discussed economic partnership and '
+            "counter-terrorism",
+            SUPPORT,
+            "evaluation=historic",
+        ),
+        # lifting or ending sanctions speaks for it, like ending a war (f14, f10)
+        ("I will be ordering the cessation of sanctions against Syria", SUPPORT, "evaluation"),
+        ("called on Washington to lift sanctions", SUPPORT, "evaluation"),
+        # a refusal to talk is opposition (f07 twice), and a proposal is support (f12)
+        ("he would not discuss bilateral ties", OPPOSE, "demand"),
+        ("I am not going there to discuss India-Pakistan relations", OPPOSE, "demand"),
+        ("We propose to the Kyiv authorities to resume the direct negotiations", SUPPORT, "demand=propose"),
     ],
 )
 def test_the_plain_words_of_judgement_harm_and_courtesy(words, stance, rule):

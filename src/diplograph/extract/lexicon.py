@@ -42,10 +42,11 @@ OPPOSING_VERBS = (
 # -- step 3, evaluations -------------------------------------------------------------------------------
 # Words that judge: approval, importance, satisfaction, readiness, unity, a new beginning, interests served.
 SUPPORT_EVALUATIONS = (
-    "support|welcom|praise|commend|encourag|appreciat|grateful|value|satisf",
+    "support|welcom|praise|commend|encourag|appreciat|grateful|gratitude|value|satisf",
     "positive|constructive|fruitful|productive|useful|excellent|historic\\b|success|succeed",
-    "important|paramount|essential\\b|necessary|necessity|vital\\b|crucial|indispensable|no alternative",
+    "importan|paramount|essential\\b|necessary|necessity|vital\\b|crucial|indispensable|no alternative",
     "step forward|new level|new era|new page|new chapter|new stage|new phase|opportunit|right direction",
+    "right track|on track",
     "can be solved",
     "ready to|readiness|willing|committed|determin|look forward|looking forward|invit",
     "work together|working together|pool efforts|reinforc|strengthen|deepen|help|guardrail",
@@ -66,13 +67,15 @@ OPPOSE_EVALUATIONS = (
     r"(?:will|would|shall|do|does|did|can|could|must)\s+not\s+allow|won't\s+allow|never\s+allow",
     "sceptic|skeptic|unacceptable|unrealistic|unprofessional|unjustified|unconstitutional|illegal",
     "unbecoming|undiplomatic|irresponsible|unfounded|baseless|groundless|absurd|impossible|fruitless",
-    "wrong|dangerous|serious|reckless|brazen|disregard|manipulat|hypocri|double standard|slander|blame",
+    "wrong|dangerous|serious|severe|reckless|brazen|disregard|manipulat|hypocri|double standard",
+    "slander|blame",
     "biased|disproportionate|sham|farce|puppet|standstill|deadlock|obstacle|impasse",
-    "accus(?:e|es|ed|ing)\\b|interfer|provocat|hostil(?!ities)|aggressi|bullying|bully|hegemon|coerci",
-    "intimidat|undermin|destabili|escalat|confrontation|isolat|violat|sanction|terroris|dictator",
+    "accus(?:e|es|ed|ing)\\b|(?<!non-)interfer|provocat|hostil(?!ities)|aggressi|bullying|bully|hegemon|coerci",
+    "intimidat|undermin|destabili|(?<!de-)escalat|confrontation|isolat|violat|sanction|terroris|dictator",
     "invasion|occupation|war crime|genocide|massacre|atrocit|catastroph|pain|suffering|anger|revenge",
     # the plain words of harm, failure and folly
     "bad\\b|damag|harmful|disrupt|betray|backtrack|mistake|waste of|joke\\b|mad\\b|disappoint",
+    "useless|pointless|futile|counterproductive|counter-productive|meaningless",
     "for the sake of|irritant|abandon|get rid of|have to leave|must leave|withdrawal of|removal of",
     r"too\s+(?:high|low|much|many|little|few|late|slow|long|great|heavy)\b|insufficient|inadequate",
     r"not\s+(?:\w+\s+){0,2}?enough\b",
@@ -97,7 +100,8 @@ OPPOSING_STANCES = "oppos|reject|object|disagree|condemn|protest"
 REMEDIES = (
     "end|ends|ending|ended|stop|stops|stopping|halt|halting|address|addressing|ease|easing|alleviate|"
     "resolve|resolving|overcome|overcoming|relieve|relieving|reduce|reducing|tackle|tackling|fight|"
-    "fighting|combat|combating|combatting|counter|countering|resist|resisting|stand\\s+up|stood\\s+up"
+    "fighting|combat|combating|combatting|counter|countering|resist|resisting|stand\\s+up|stood\\s+up|"
+    "anti|cessation|lift|lifts|lifting|lifted"
 )
 
 # -- step 4, explicit neutrality -----------------------------------------------------------------------
@@ -124,7 +128,7 @@ DEMANDS = (
     r"must\b(?!\s+not)|should\b(?!\s+not)|ought\s+to|needs?\s+to|needed\s+to|ha(?:ve|s|d)\s+to\b",
     r"will\b(?!\s+not)|would\b(?!\s+not)|shall\b(?!\s+not)|'ll\b|'d\s+like|like\s+to\b",
     r"intends?\s+to|intended\s+to|wants?\s+to|wanted\s+to|plans?\s+to|planned\s+to|aims?\s+to",
-    "hope\\b|hopes|hoped|hoping|hopeful|wish|desire|seek|seeks|seeking|pledge|vow|promise",
+    "hope\\b|hopes|hoped|hoping|hopeful|wish|desire|seek|seeks|seeking|pledge|vow|promise|propose\\b|proposes",
     r"call(?:s|ed|ing)?\s+(?:for|on)\b|urg(?:e|es|ed|ing)\b|demand|ask(?:s|ed)?\s+(?:that|for)\b",
     r"(?:order|direct|instruct|ask|tell|told)(?:s|ed)?\s+(?:[\w-]+\s+){1,8}?to\s",
     "responsibilit|duty|priority|continue|keep|press on",
@@ -133,6 +137,9 @@ DEMANDS = (
 PROHIBITIONS = (
     r"must\s+not|mustn't|should\s+not|shouldn't|shall\s+not|refrain\s+from|let\s+us\s+not|let's\s+not",
     r"no\s+intention",
+    # a refusal to talk: "would not discuss bilateral ties", "I am not going there to discuss"
+    r"(?:will|would|shall|do|does|did)\s+not\s+(?:discuss|negotiate|talk|engage)|(?:won't|wouldn't)\s+"
+    r"(?:discuss|negotiate|talk|engage)|not\s+going\s+(?:\w+\s+)?to\s+(?:discuss|negotiate|talk)",
 )
 # Topics a stance is about: named in a statement, they are what it supports; denied, what it opposes.
 SUPPORT_TOPICS = (

@@ -77,7 +77,9 @@ _OWN_NEGATION = re.compile(
     r"(?:not|never|cannot|won't|(?:will|would|shall|do|does|did|can|could|must)\s+not)\b"
 )
 _REMEDY = re.compile(
-    r"\b(?:" + lexicon.REMEDIES + r")\s+(?:(?:together|jointly|up|against|to)\s+){0,3}(?:[\w'-]+\s+){0,3}$"
+    # "counter-terrorism", "anti-terrorism": a hyphen joins the remedy to what it remedies
+    r"\b(?:" + lexicon.REMEDIES + r")(?:-|\s+(?:(?:together|jointly|up|against|to)\s+){0,3}"
+    r"(?:[\w'-]+\s+){0,3})$"
 )
 _NEUTRALITY = re.compile(lexicon.NEUTRALITY)
 _HEDGE = _cues(*lexicon.HEDGES)
