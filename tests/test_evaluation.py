@@ -50,7 +50,9 @@ FLOOR_HELDOUT_STANCE = 0.895
 # 0.800. A fifth set (eval/final) is kept sealed for that. The floors are about 0.03 below.
 BLIND_GOLD = ROOT / "eval" / "gold" / "blind.json"
 BLIND_ARTICLES = ROOT / "eval" / "blind" / "articles"
-FLOOR_BLIND_MEETING = 0.73  # 0.662 before round 3, 0.726 after it, 0.765 (P 0.950, R 0.640) after round 4
+# 0.662 before round 3, 0.726 after it, 0.765 (P 0.950, R 0.640) after round 4, 0.892 (P 0.961, R 0.831) after
+# the recall rules of round 5 (tests/test_meeting_recall_rules.py)
+FLOOR_BLIND_MEETING = 0.88
 FLOOR_BLIND_POSITION = 0.91
 FLOOR_BLIND_STANCE = 0.77
 # The fresh set (eval/fresh: 14 articles written without reading the extractor, first scored on commit

@@ -341,3 +341,27 @@ def test_considering_a_visit_proposes_it_whatever_the_tense_of_the_summit(read_d
     )
     hiroshima = next(m for m in findings.meetings if m.place and m.place.key == "hiroshima")
     assert hiroshima.status is Status.PROPOSED and day(hiroshima) == "2023-05"
+
+
+def test_the_members_of_a_delegation_take_part_in_the_meeting_told_before(read_dated):
+    # eval/fresh f02 (TASS, 2023-09-04): "The Russian delegation included …"; f01 (wire, 2022-11-14): "…
+    # sat on the U.S. side of the table", "… was among the officials accompanying Xi"; b02 (Colombian daily):
+    # "The Colombian president was accompanied by the chancellor …". Who came with a leader was at the talks.
+    sochi = read_dated(
+        "SOCHI, September 4. /TASS/. Russian President Vladimir Putin and Turkish President Recep Tayyip "
+        "Erdogan held talks in Sochi on Monday.\n\nThe Russian delegation included Foreign Minister Sergey "
+        "Lavrov and presidential aide Yury Ushakov. The Turkish delegation included Foreign Minister Hakan "
+        "Fidan.",
+        date(2023, 9, 4),
+    )
+    talks = the_meeting_with(sochi, "vladimir-putin", "recep-tayyip-erdogan")
+    assert {"sergey-lavrov", "hakan-fidan"} <= who(talks)
+    bali = read_dated(
+        "U.S. President Joe Biden and Chinese President Xi Jinping met for more than three hours on Monday "
+        "on the Indonesian island of Bali.\n\nSecretary of State Antony Blinken, Treasury Secretary Janet "
+        "Yellen and national security adviser Jake Sullivan sat on the U.S. side of the table. Foreign "
+        "Minister Wang Yi was among the officials accompanying Xi.",
+        date(2022, 11, 14),
+    )
+    summit = the_meeting_with(bali, "joe-biden", "xi-jinping")
+    assert {"antony-blinken", "jake-sullivan", "wang-yi"} <= who(summit)

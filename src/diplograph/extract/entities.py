@@ -96,13 +96,19 @@ _TITLE_OF_STATE_NAME = tuple(
     for state in (r"[A-Z][\w’'-]+", r"[A-Z][\w’'-]+[^\S\n]+[A-Z][\w’'-]+")
 )
 _APPOSITIVE_NAME = re.compile(
-    r"(?P<title>(?i:" + _TITLE.pattern + r"))[^,.;:]{0,50},\s+(?P<name>" + _NAME + r")(?=[,.]|\s+[a-z])"
+    r"(?P<title>(?i:" + _TITLE.pattern + r"))[^,.;:]{0,50},\s+(?P<name>" + _NAME + r")(?=[,.;]|\s+[a-z])"
 )
 # "Olivér Várhelyi, the enlargement commissioner": a name, then its title in apposition.
+# Not a name after "at" ("at Rashtrapati Bhavan", a building), nor a title of the next clause ("…, while
+# Vice-President Jagdeep Dhankhar paid a courtesy call") or of a phrase of its own ("the outbreak of World War
+# II, at the invitation of President Andrzej Duda").
+_CLAUSE_WORDS = r"(?:while|whereas|when|where|and|but|as|who|which|at|in|on|by|from|with)"
 _NAME_THEN_TITLE = re.compile(
-    r"(?<![\w’'-])(?P<name>"
+    r"(?<![\w’'-])(?<!\bat\s)(?P<name>"
     + _NAME
-    + r"),\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?(?i:"
+    + r"),\s+(?:the\s+|a\s+|an\s+)?(?:(?!"
+    + _CLAUSE_WORDS
+    + r"\b)[\w’'-]+\s+){0,4}?(?i:"
     + _TITLE.pattern
     + ")"
 )
@@ -168,6 +174,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
     titles = _titles(text)
     raw.extend(_titled_strangers(text, gazetteer, raw, titles))
     raw = _add_surname_mentions(text, raw)
+    raw.extend(_short_body_names(text, raw))
     mentions = _share_roles(
         tuple(_with_role(text, mention, raw, demonyms, gazetteer) for mention in sorted(raw, key=_start))
     )
@@ -258,6 +265,21 @@ def _titles(text: str) -> list[re.Match[str]]:
     return found
 
 
+def _titled_so(
+    text: str, holders: dict[str, Mention], people: list[Mention], title: str
+) -> dict[str, Mention]:
+    """'the prime minister' in an article that writes 'Prime Minister Sheikh Hasina' and 'her Indian
+    counterpart Narendra Modi': of several holders of the role, the one the article gives that very title."""
+    words = title.lower().split()
+    titled = {
+        m.entity.key
+        for m in people
+        if text[max(0, m.span.start - len(title) - 2) : m.span.start].lower().split()[-len(words) :] == words
+        or m.span.of(text).lower().split()[: len(words)] == words  # "King Charles III", title and all
+    }
+    return {key: m for key, m in holders.items() if key in titled}
+
+
 _PLURAL_OR_NAME = re.compile(r"s\b|\s+[A-Z]")
 
 
@@ -271,13 +293,15 @@ def _definite_roles(
     for title in titles:
         role = canonical_role(title.group())
         lead = text[max(0, title.start() - 30) : title.start()]
-        definite = re.search(r"\bthe\s+(?:(?P<adjective>[A-Z][\w’'-]+)\s+)?$", lead)
+        definite = re.search(r"\b[Tt]he\s+(?:(?P<adjective>[A-Z][\w’'-]+)\s+)?$", lead)
         if not definite or role == "military officer" or _PLURAL_OR_NAME.match(text, title.end()):
             continue  # plural, or a name follows: not a reference to someone named before
         state = next((key for key, span in demonyms if span.end == title.start() - 1), None)
         holders = {
             m.entity.key: m for m in people if m.role == role and (state is None or m.represents == state)
         }
+        if len(holders) > 1:
+            holders = _titled_so(text, holders, people, title.group())
         if len(holders) == 1:
             (holder,) = holders.values()
             found.append(Mention(holder.entity, Span(title.start(), title.end()), role, holder.represents))
@@ -342,15 +366,50 @@ _NOT_A_NAME = re.compile(r"(?:The|A|An|In|On|At|But|And|Its|His|Her|Their|This|T
 
 
 def _looks_like_place_or_body(name: str) -> bool:
+    """'Ministry', 'Council' …: a body; 'Miraflores Palace', 'Rashtrapati Bhavan', 'ITC Maurya Hotel': a
+    building where people meet, never one of them."""
     return bool(
         re.search(
-            r"\b(?:Ministry|Council|Office|Forces|Army|Agency|Committee|Union|House|Department)\b", name
+            r"\b(?:Ministry|Council|Office|Forces|Army|Agency|Committee|Union|House|Department|Palace|Hotel|Hall|"
+            r"Castle|Building|Residence|Square|Airport|Centre|Center|Cathedral|Basilica|Embassy|Stadium|Bhavan)\b",
+            name,
         )
     )
 
 
 _HONORIFICS = frozenset(["sheikh", "prince", "princess", "queen", "sultan", "mr", "mrs", "ms", "dr", "sir"])
 _NOT_NAMES_BEFORE = _TITLE_FIRST_WORDS | _HONORIFICS
+
+
+# The head noun a body's name ends with, by which the article may call it later.
+_BODY_HEAD = re.compile(r"\s(?P<head>Forum|Council|Commission|Community|Organi[sz]ation|Conference)$")
+
+
+def _short_body_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'the 52nd Pacific Islands Forum Leaders Meeting' … 'Tonga will host next year's Forum leaders
+    meeting': a body named in full once is later called by its head noun alone, when the article names no
+    other body with the same head."""
+    heads: dict[str, set[Entity]] = {}
+    for mention in mentions:
+        named = _BODY_HEAD.search(mention.entity.label) if mention.entity.kind == "organization" else None
+        if named:
+            heads.setdefault(named.group("head"), set()).add(mention.entity)
+    found = []
+    taken = [m.span for m in mentions]
+    for head, bodies in heads.items():
+        if len(bodies) != 1:
+            continue
+        (body,) = bodies
+        first = min(m.span.start for m in mentions if m.entity == body)
+        for match in re.finditer(rf"(?<![\w’'-]){head}\b(?!\s+(?-i:[A-Z])|\s+of\b)", text):
+            span = Span(match.start(), match.end())
+            if (
+                span.start > first
+                and not any(t.start <= span.start < t.end for t in taken)
+                and not re.search(r"[A-Z][\w’'-]*\s$", text[max(0, span.start - 30) : span.start])
+            ):
+                found.append(Mention(body, span))  # not "Pacific Islands Forum": its full name
+    return found
 
 
 def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -444,15 +503,60 @@ def _with_role(
         # "European Council President X"; "former Nigerian President Olusegun Obasanjo" speaks for no state
         return Mention(entity, mention.span, role=role, represents=None)
     represents = _state_in(context, mentions, demonyms, gazetteer, text) or entity.country
+    represents = represents or _side_led(text, mention.span, mentions, demonyms)
     inner = _TITLE.match(mention.span.of(text))  # an alias that carries the title: "Crown Prince X"
     if role is None and inner:
         role = canonical_role(inner.group())
     if role is None and entity.wikidata:
         role = _only_role(gazetteer, entity.key)
+    if role == "head of government" and _a_chancellor_of_foreign_affairs(
+        text, title_match, entity, gazetteer
+    ):
+        role = "foreign minister"
     return Mention(entity, mention.span, role=role, represents=represents)
 
 
+def _a_chancellor_of_foreign_affairs(
+    text: str, title: re.Match[str] | None, entity: Entity, gazetteer: Gazetteer
+) -> bool:
+    """'the chancellor Alicia Bárcena': in Spanish and Portuguese usage (canciller, chanceler) the chancellor
+    is the foreign minister; the offices table tells which one the person is."""
+    return (
+        title is not None
+        and title.group("title").lower().startswith("chancellor")
+        and gazetteer.roles.get(entity.key, frozenset()) >= {"foreign minister"}
+        and "head of government" not in gazetteer.roles.get(entity.key, frozenset())
+    )
+
+
 _FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
+# "on the Venezuelan side the foreign minister Carlos Faría took part", "the Bangladesh delegation was led by
+# State Minister … Zaheed Farooque and the Indian side by Jal Shakti Minister Gajendra Singh Shekhawat";
+# "Hani Sewilam, who headed the Egyptian delegation": whom a state's side or delegation has at its head.
+_SIDE_BEFORE = re.compile(
+    r"\bthe\s+(?P<state>[A-Z][\w’'-]+)\s+(?:side|delegation|team)(?:\s+(?:was\s+)?(?:headed|led))?"
+    r"(?:\s+by)?,?\s+(?:the\s+)?(?:[\w’'-]+\s+){0,6}?$"
+)
+_SIDE_AFTER = re.compile(
+    r",?\s+(?:who\s+)?(?:headed|led|heads|leads)\s+the\s+(?P<state>[A-Z][\w’'-]+)\s+(?:side|delegation|team)\b"
+)
+
+
+def _side_led(text: str, span: Span, mentions: list[Mention], demonyms: list[tuple[str, Span]]) -> str | None:
+    """The state whose side or delegation the words put the person at the head of, for people the gazetteer
+    gives no state."""
+    before = _SIDE_BEFORE.search(text, max(0, span.start - 90), span.start)
+    if before and re.search(r"[.;]", text[before.end("state") : span.start]):
+        before = None
+    found = before or _SIDE_AFTER.match(text, span.end, span.end + 80)
+    if found is None:
+        return None
+    at = found.start("state")
+    states = [key for key, place in demonyms if place.start == at]
+    states += [m.entity.key for m in mentions if m.span.start == at and m.entity.kind == "country"]
+    return states[0] if states else None
+
+
 # "Foreign Minister of Uzbekistan Bakhtiyor Saidov": the state may stand between the title and the name.
 _TITLE_BEFORE_NAME = KeywordPattern(
     re.compile(
@@ -506,16 +610,26 @@ def _international_body_in(span: Span, mentions: list[Mention]) -> bool:
 
 def _share_roles(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """'Liu Yuxi, the Chinese government's special representative … Liu met …': a person named again without
-    a title keeps the role and state the article gave them first, when the gazetteer knows neither."""
+    a title keeps the role and state the article gave them first, when the gazetteer knows neither; one the
+    gazetteer gives a state keeps the role ('Israeli Prime Minister Benjamin Netanyahu … Biden met
+    Netanyahu': still a leader when 'the two leaders' point back)."""
     first: dict[str, Mention] = {}
     for mention in mentions:
         if mention.entity.kind == "person" and (mention.role or mention.represents):
             first.setdefault(mention.entity.key, mention)
+    titled = {m.entity.key: m for m in reversed(mentions) if m.entity.kind == "person" and m.role}
     shared = []
     for mention in mentions:
         known = first.get(mention.entity.key)
         if known is not None and mention.role is None and mention.represents is None:
             mention = Mention(mention.entity, mention.span, known.role, known.represents)
+        elif (
+            mention.role is None
+            and (earlier := titled.get(mention.entity.key)) is not None
+            and earlier.span.start < mention.span.start
+            and earlier.represents == mention.represents
+        ):
+            mention = Mention(mention.entity, mention.span, earlier.role, mention.represents)
         shared.append(mention)
     return tuple(shared)
 

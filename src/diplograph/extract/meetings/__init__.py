@@ -20,7 +20,7 @@ from datetime import date
 from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
 from diplograph.extract.meetings.calls import refers_to_call, remote_contact
-from diplograph.extract.meetings.cues import ANOTHER_ROUND, PARTICIPLE, SINCE_THEY
+from diplograph.extract.meetings.cues import ANOTHER_ROUND, PARTICIPLE, SINCE_THEY, THE_NEXT_ONE
 from diplograph.extract.meetings.drafting import clauses, draft_from_clause
 from diplograph.extract.meetings.hosts import is_body, with_host_state
 from diplograph.extract.meetings.merging import (
@@ -47,8 +47,8 @@ from diplograph.extract.meetings.parties import (
     split_bilaterals,
 )
 from diplograph.extract.meetings.places import dateline_city
-from diplograph.extract.meetings.subjects import take_subject_of, without_subject
-from diplograph.extract.meetings.when import date_going_on, date_of_lead
+from diplograph.extract.meetings.subjects import go_on_gapped, is_gapped, take_subject_of, without_subject
+from diplograph.extract.meetings.when import date_going_on, date_of_heading, date_of_lead
 from diplograph.extract.model import MeetingFinding, Participant, Span, Status
 from diplograph.link.gazetteer import Gazetteer
 
@@ -94,28 +94,34 @@ def find_meetings(
                 take_subject_of(text, subject_clause, draft, recognised)  # "…, and was sitting down with …"
             if previous is not None and len(draft.states) < 2 and SINCE_THEY.match(clause.of(text)):
                 take_people(previous, draft)  # "…, their first interaction since they exchanged …"
+            if previous is not None and is_gapped(text, clause):
+                go_on_gapped(
+                    text, parts[number - 1], clause, previous, draft, recognised, dates
+                )  # ", and on Thursday to Cairo …"
             if previous is not None and PARTICIPLE.match(clause.of(text)):
                 take_people(previous, draft, subjects_only=True)  # "…, before co-chairing the summit with …"
                 draft.place = draft.place or previous.place
             previous = draft
             if draft.date is None and number == 0:
                 draft.date = date_going_on(text, sentences, index, dates)
+            if draft.date is None and draft.status is Status.HELD:
+                draft.date = date_of_heading(text, sentence, dates)  # "TUESDAY" above a diary's items
             if draft.venue:  # before merging: a place tells meetings apart
                 places_from_dateline([draft], dateline, published)
             if draft.venue and draft.place is None or draft.site:
                 city_of_the_day(drafts, draft)
             if number and len(draft.states) < 2 and ELABORATION.match(clause.of(text)):
                 _add_state_of_subject(parts[number - 1], draft, recognised, gazetteer)
-            if draft.presence and draft.reference:
+            if draft.presence and draft.reference and not _elsewhere(draft, drafts):
                 if drafts and clause.start - max(e.end for e in drafts[-1].evidence) < PRESENCE_REACH:
                     join(drafts[-1], draft)  # "UN Secretary-General Antonio Guterres also addressed …"
                     continue
                 if draft.rule.endswith(":presence"):
                     continue  # no meeting word, and no meeting before it to have been at
-            if len(draft.states) < 2 and (drafts or calls):
+            if len(draft.states) < 2:
                 told = sorted([*drafts, *calls], key=lambda d: d.evidence[0].start)
                 referred_parties(text, clause, told, draft, recognised, gazetteer)
-            if len(draft.states) < 2 and drafts and ANOTHER_ROUND.fullmatch(text, *_span(draft.trigger)):
+            if len(draft.states) < 2 and drafts and _another_round(text, clause, draft):
                 another_round(drafts, draft, gazetteer)
             if len(draft.states) < 2 and drafts:
                 next_of_a_pair(text, drafts, draft, gazetteer)
@@ -131,7 +137,9 @@ def find_meetings(
                 and (_definite_reference(text, draft) and draft.states & drafts[-1].states)
             )
             if refers_back or (len(draft.states) < 2 and not _stands_alone(draft, text)):
-                if not (refers_back or draft.reference or draft.new_occasion) and (draft.date or draft.place):
+                if not (refers_back or draft.reference or _new_occasion_of_its_own(draft)) and (
+                    draft.date or draft.place
+                ):
                     setting = (index, draft)
                 if drafts and (draft.anaphoric or same_place(drafts[-1], draft)):
                     absorb(drafts[-1], draft, evidence_only=True)
@@ -141,7 +149,7 @@ def find_meetings(
             setting = None
             telling.add(index)
             drafts.extend(split_bilaterals(text, draft))
-    merged = fold_headline(text, merge_within_article(drafts, published))
+    merged = merge_within_article(fold_headline(text, drafts), published)
     places_from_dateline(merged, dateline, published)
     for draft in merged:
         with_host_state(draft, gazetteer)
@@ -167,6 +175,20 @@ def _add_state_of_subject(before: Span, draft: Draft, recognised: Recognised, ga
         return
 
 
+def _elsewhere(draft: Draft, drafts: list[Draft]) -> bool:
+    """'The 2015 Declaration of Principles was signed in Khartoum by El-Sisi, then Sudanese president Omar
+    Al-Bashir and then Ethiopian prime minister Hailemariam Desalegn' after talks in Cairo: people of two
+    states or more together in another city than the meeting told before were at an occasion of their own."""
+    return (
+        len(draft.states) >= 2
+        and draft.place is not None
+        and draft.place.kind == "city"
+        and bool(drafts)
+        and drafts[-1].place is not None
+        and not same_place(drafts[-1], draft)
+    )
+
+
 def _states_named(span: Span, recognised: Recognised) -> set[str]:
     """The states a sentence names, itself or through the people it names."""
     found = set()
@@ -177,6 +199,11 @@ def _states_named(span: Span, recognised: Recognised) -> set[str]:
             if key:
                 found.add(key)
     return found
+
+
+def _another_round(text: str, clause: Span, draft: Draft) -> bool:
+    """'The next round is due …', 'The second followed in Addis Ababa', 'Japan will host the next one'."""
+    return bool(ANOTHER_ROUND.fullmatch(text, *_span(draft.trigger)) or THE_NEXT_ONE.search(clause.of(text)))
 
 
 def _span(span: Span) -> tuple[int, int]:
@@ -229,3 +256,10 @@ def _stands_alone(draft: Draft, text: str = "") -> bool:
         draft.place.label
     )
     return len(draft.participants) >= 2 or named
+
+
+def _new_occasion_of_its_own(draft: Draft) -> bool:
+    """'again', 'the next round': another meeting than the one the next sentence may tell; a meeting held on
+    the sidelines of another is not ('Tokayev took part in the first-ever summit of the C5+1 format …, held
+    on Tuesday on the sidelines of the … UN General Assembly. The summit was hosted by … Biden')."""
+    return draft.new_occasion and not draft.sidelines

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.patterns import KeywordPattern, keyword_text
+from diplograph.extract.patterns import KeywordPattern, alternatives, by_first_letter, keyword_text
 
 
 def starting_with(first: str, pattern: re.Pattern[str], word_start: bool = True) -> re.Pattern[str]:
@@ -26,7 +26,7 @@ UNGUARDED: dict[re.Pattern[str], re.Pattern[str]] = {}  # each guarded pattern a
 
 MEETING_NOUN = (
     r"meetings?|talks|summit|summits|conference|visit|negotiations|consultations|get-togethers?|"
-    r"sit-down|t[êe]te-[àa]-t[êe]te|session|trip|encounter|(?:working\s+)?(?:lunch|dinner)"
+    r"sit-down|t[êe]te-[àa]-t[êe]te|session|trip|encounter|(?:working\s+)?(?:lunch|dinner)|huddle"
 )
 # "Tokayev received the heads of the delegations", "the Amir received at the Amiri Diwan US Secretary of State
 # Mike Pompeo", "López Obrador received yesterday at the National Palace the Secretary of State": to receive a
@@ -51,6 +51,27 @@ CALLED_ON = (
 # the Ethiopian and Sudanese delegations", "the summit, which will bring together the leaders of …": both
 # say the parties sat at one table.
 GATHERED = r"co-?chair(?:s|ed|ing)?|(?:brought|bring|brings|bringing)\s+together"
+# "Modi sees Hasina", "Netanyahu sees Erdogan and Biden", "The two presidents saw each other in person": to
+# see someone is to meet them, when the object is a person (a name, never "sees Russia as a threat", "saw
+# Trump's speech") or each other; "saw" takes a full name or a title ("The year saw China …" does not).
+SAW = (
+    r"(?:see|sees|saw|seen|seeing)(?=\s+(?:each\s+other|one\s+another)\b)|"
+    r"sees(?=\s+(?-i:[A-Z])[\w.-]+(?:\s+(?-i:[A-Z])[\w.-]+)?(?:\s+(?:and|in|on|at|for|ahead)\b|[,;:]|$)(?!\s+as\b))|"
+    r"saw(?=\s+(?:(?:President|Prime\s+Minister|Chancellor|King|Queen|Emperor|Pope|Premier|Secretary)\s+)?"
+    r"(?-i:[A-Z])[\w.-]+\s+(?-i:[A-Z])[\w.-]+(?:\s+(?:in|on|at|for)\b|[,;.]))|"
+    # "and on Thursday to Cairo to see Egyptian President Abdel Fattah el-Sisi": a leader by his title
+    r"(?<=\bto\s)see(?=\s+(?:(?-i:[A-Z])[\w-]+\s+)?(?-i:President|Prime\s+Minister|King|Queen|Chancellor|Emir|"
+    r"Premier|Pope)\s+(?-i:[A-Z]))"
+)
+# "where President Frank-Walter Steinmeier welcomed him in Berlin on March 29": to welcome a person (never
+# "welcomed the decision", "welcomed his release") is to receive them.
+WELCOMED = (
+    r"welcom(?:ed|es|ing)(?=\s+(?:him|her)\b(?!\s+to\s+(?-i:[a-z]))|\s+(?:President|Prime\s+Minister|"
+    r"Chancellor|King|Queen|Emir|Premier)\s+(?-i:[A-Z]))"
+)
+# "Trump is still due in Warsaw on 1 September …, at the invitation of President Andrzej Duda": a visit to
+# the one who invited.
+INVITED_BY = r"at\s+the\s+invitation\s+of"
 MEETING_VERB = (
     CALLED_ON
     + r"|met|meets?|meeting\s+with|host(?:s|ed|ing)?|visit(?:s|ed|ing)|convened?|"
@@ -58,6 +79,12 @@ MEETING_VERB = (
     + GATHERED
     + "|"
     + RECEIVED
+    + "|"
+    + SAW
+    + "|"
+    + WELCOMED
+    + "|"
+    + INVITED_BY
 )
 # "The next round is due to take place in the coming days": another round of the talks told before.
 NEXT_ROUND = (
@@ -65,8 +92,27 @@ NEXT_ROUND = (
     r"(?!\s+of\s+(?:the\s+)?(?:voting|votes?|elections?|presidential|parliamentary|applause|sanctions|strikes|"
     r"fighting|tariffs|cuts|hikes|layoffs|funding))"
 )
-TRIGGER = re.compile(r"\b(?:" + MEETING_VERB + "|" + MEETING_NOUN + "|" + NEXT_ROUND + r")\b", re.IGNORECASE)
-ANOTHER_ROUND = re.compile(NEXT_ROUND, re.IGNORECASE)
+# "…, agreed to hold the summit regularly, and Japan will host the next one": the next of the meetings told
+# (looked for in a clause whose trigger is "host" or "hold").
+NEXT_ONE = r"(?:(?<=\bhost\sthe\s)|(?<=\bhold\sthe\s)|(?<=\bhosts\sthe\s)|(?<=\bholds\sthe\s))next\s+one"
+# "The first round … was held in Cairo on 27-28 August. The second followed in Addis Ababa on 23-24 September,
+# and the third in Cairo on 23-24 October": an ordinal alone, where it is held or follows, is the next round.
+ORDINAL = r"second|third|fourth|fifth|sixth|seventh"
+ORDINAL_ROUND = (
+    r"(?<=\bthe\s)(?:"
+    + ORDINAL
+    + r")(?=\s+(?:followed|was\s+held|took\s+place|came|opened|in\s+(?-i:[A-Z])))"
+)
+# One alternation that first looks at the letter a branch starts with (as flat, every branch is tried at
+# every word of every clause).
+TRIGGER = re.compile(
+    r"\b"
+    + by_first_letter(alternatives("|".join([MEETING_VERB, MEETING_NOUN, NEXT_ROUND, ORDINAL_ROUND])))
+    + r"\b",
+    re.IGNORECASE,
+)
+ANOTHER_ROUND = re.compile(NEXT_ROUND + "|" + ORDINAL, re.IGNORECASE)  # tried on a trigger found already
+THE_NEXT_ONE = re.compile(NEXT_ONE, re.IGNORECASE)
 
 # Negated meetings ("will not meet", "no talks are planned", "refused to meet") are not meetings.
 NEGATED = re.compile(
@@ -119,7 +165,7 @@ HYPOTHETICAL = re.compile(
     re.IGNORECASE,
 )
 NEW_OCCASION = re.compile(
-    r"\b(?:again|next\s+(?:round|summit|meeting|session)|another\s+(?:round|meeting|summit)|follow-on|follow-up|second\s+round|"
+    r"\b(?:again|next\s+(?:round|summit|meeting|session|one)|another\s+(?:round|meeting|summit)|follow-on|follow-up|second\s+round|"
     r"previous\s+(?:encounter|meeting|summit|round)|last\s+(?:met|meeting|summit))\b",
     re.IGNORECASE,
 )
@@ -127,6 +173,7 @@ NEW_OCCASION = re.compile(
 # the parties of a meeting told before, with as many parties as the words say.
 THE_PARTIES = re.compile(
     r"\b(?:(?:the\s+(?P<count>two|three|four|five))|(?P<both>both))\s+(?P<who>leaders|sides|ministers|presidents|"
+    r"prime\s+ministers|premiers|"
     r"countries|nations|delegations|men|women|officials|governments|heads\s+of\s+state|blocs|organisations|"
     r"organizations)\b(?:['’]\s)?|"
     r"\bthe\s+(?P<possessive>leaders|presidents)['’]",
@@ -142,6 +189,9 @@ SERIES = re.compile(
 # "On the sidelines of the summit": the side meeting's occasion, whose place it shares and whose parties it
 # does not (the side meeting is a meeting of its own).
 SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:side-?lines|margins?)\s+of\s+(?P<event>[^,.;—]{1,140})", re.I)
+# "… and was sitting down with Erdoğan on the sidelines as this article was published": the sidelines of the
+# summit told before.
+BARE_SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:side-?lines|margins?)\b(?!\s+of\b)", re.IGNORECASE)
 # "On the sidelines of the summit on Thursday, Modi and Xi had a brief conversation": a conversation on the
 # sidelines of a meeting is held in person.
 SIDE_CONVERSATION = re.compile(r"\b(?:conversation|chat)\b", re.IGNORECASE)
@@ -159,6 +209,10 @@ DURING = re.compile(
 PRESENCE = re.compile(
     r"\b(?:attended|addressed|took\s+part|participated|in\s+the\s+presence\s+of|attended\s+by|chaired\s+by|"
     r"(?:was|were)\s+(?:headed|led)\s+by|"
+    # a delegation's members: "X was among the officials accompanying Xi", "Trump is joined by Rubio", "The
+    # Russian delegation included Lavrov", "X, Y and Z sat on the U.S. side of the table"
+    r"accompan(?:ied|ying)|(?:is|was|are|were)\s+joined\s+by|"
+    r"delegations?\s+(?:also\s+)?(?:included|comprised)|and\s+included|sat\s+on\s+the\s+(?:[\w.]+\s+){1,2}side|"
     r"told\s+the\s+(?:gathering|summit|meeting|conference|session|assembly|talks)|"
     r"arrived\s+(?:at|for)\s+the\s+(?:summit|meeting|talks|conference|session|gathering)|"
     r"welcomed\s+the\s+(?:leaders|delegates|delegations|ministers|participants|guests)|"
@@ -182,6 +236,11 @@ PRESENCE_WORDS = (
     "presence",
     "chaired by",
     "headed by",
+    "accompan",
+    "joined by",
+    "included",
+    "comprised",
+    "sat on the",
     " led by",
     "told the",
     "arrived",
@@ -221,10 +280,24 @@ TRIGGER_WORDS = (
     "conference",
     " trip",
     "encounter",
+    "huddle",
     "lunch",
     "dinner",
     " round",
     "co-chair",
+    " see ",
+    " sees ",
+    " seen ",
+    " seeing ",
+    " saw ",
+    "welcom",
+    "invitation of",
+    "the second",
+    "the third",
+    "the fourth",
+    "the fifth",
+    "the sixth",
+    "the seventh",
     "cochair",
     "together",
     *PRESENCE_WORDS,
@@ -278,8 +351,9 @@ PLACE_AFTER_MOTION = re.compile(
     r"travel\w*|trips?|visit\w*|came|come|comes|coming|went|go|goes|going|flew|fly|flies|flying|arriv\w+|"
     r"return\w*|head\w*|invit\w+(?:\s+[\w’'-]+){0,6}|welcom\w+(?:\s+[\w’'-]+){0,4}|due|back)"
     # "was to fly later Wednesday to Manama", "flew on Friday to Tirana": a time between the verb and "to".
-    r"(?:\s+(?:later|earlier|then|again|on|this|next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|morning|"
-    r"afternoon|evening|night)){0,3}\s+to\s+(?:the\s+)?$",
+    r"(?:\s+(?:later|earlier|then|again|on|in|this|next|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|morning|"
+    r"afternoon|evening|night|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)){0,3}\s+to\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 MEDIA_OR_AGENCY = re.compile(
@@ -291,10 +365,15 @@ MEDIA_OR_AGENCY = re.compile(
 
 CLAUSE_BREAK = re.compile(
     # a dash, not the one of a double office ("Deputy Prime Minister – Minister of Foreign Affairs … Nurtleu")
-    r"\s[—–]\s(?!(?:Minister|Deputy|Foreign|Secretary|President|Chairman|Head)\b)|;|:\s|"
+    r"\s[—–]\s(?!(?:Minister|Deputy|Foreign|Secretary|President|Chairman|Head)\b|"
+    # nor the one of a pair that names a meeting ("the first Central Asia – Germany summit")
+    r"(?-i:[A-Z])[\w’'-]+\s+(?:summit|talks|format|dialogue|meeting|forum|consultations)\b)|;|:\s|"
     # "the results of the meeting held in Berlin …, as well as of the meeting of … in Munich …"
     r",\s+(?=as\s+well\s+as\s+(?:of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+)?(?:meeting|talks|summit|visit)\b)|,\s+(?=(?:and|but|while|whereas|which|so|as)\s+(?:they|he|she|it|we|the|a|an)\b)|"
     r",\s+(?=and\s+(?:on|in|at|when|after|before|while)\b)|"
+    # "…, hours after Hasina was accorded a ceremonial welcome", "…, four months after a planned encounter at
+    # the G7 summit in Hiroshima fell through": another event, counted from.
+    r",\s+(?=(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b)|"
     # "…, and then he held talks", not "met the Hamas delegation, …, and then the Israeli team" (an object)
     r",\s+(?=and\s+(?:later|then|earlier|afterwards)\s+(?!the\b|an?\b|(?-i:[A-Z])))|"
     # "… in Zurich on Oct. 6, and Secretary of State Antony Blinken met Foreign Minister Wang Yi …": a second
@@ -317,6 +396,15 @@ CLAUSE_BREAK = re.compile(
     # substantive interaction since they exchanged pleasantries at a Group of 20 dinner": an earlier meeting.
     r"\s(?=since\s+(?:they|he|she|(?:[A-Z][\w’'-]*\s+){1,4})\b[^,;]*?\b(?:met|talks|meeting|summit|dinner|"
     r"lunch|visit\w*|travell?ed|hosted|held)\b)"
+)
+
+
+# "Netanyahu sees Erdogan and Biden, Lula meets Zelenskiy at last, Duda drops his meeting": a headline's list
+# of events, each with a subject and a verb of its own (not "Hasina, Modi hold talks": one verb). Tried only
+# on sentences with one of the verbs (a branch of CLAUSE_BREAK would be tried at every word).
+LISTED_EVENT_VERBS = (" meets ", " sees ", " hosts ", " visits ", " receives ")
+LISTED_EVENTS = re.compile(
+    r"\b(?:meets|sees|hosts|visits|receives)\s[^,;]{1,60}?,\s+(?=(?-i:[A-Z])[\w’'.-]+\s+(?-i:[a-z]+s)\b)"
 )
 
 
@@ -364,4 +452,4 @@ NOT_A_MEETING = starting_with('tpvczorwlbn“"', NOT_A_MEETING, word_start=False
 REMOTE_CONTACT = starting_with("tpvswlabo", REMOTE_CONTACT)
 ANAPHOR = starting_with("timwfs", ANAPHOR)
 SERIES_OF_MEETINGS = starting_with("smnrcafipo", SERIES_OF_MEETINGS)
-PRESENCE = starting_with("atpicwsro", PRESENCE)
+PRESENCE = starting_with("atpicwsrod", PRESENCE)

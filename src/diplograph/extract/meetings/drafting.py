@@ -13,10 +13,13 @@ from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
 from diplograph.extract.meetings.cues import (
     ANAPHOR,
+    BARE_SIDELINES,
     CLAUSE_BREAK,
     COMMENTING_ON,
     DURING,
     HYPOTHETICAL,
+    LISTED_EVENT_VERBS,
+    LISTED_EVENTS,
     NEGATED,
     NEW_OCCASION,
     NOT_A_MEETING,
@@ -52,6 +55,8 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     relative clause between commas closes before its sentence's main verb."""
     body = sentence.of(text)
     breaks = {m.end() for m in CLAUSE_BREAK.finditer(body)} | set(relative_clause_ends(body))
+    if any(verb in body for verb in LISTED_EVENT_VERBS):
+        breaks |= {m.end() for m in LISTED_EVENTS.finditer(body)}
     cuts = [0, *sorted(breaks), len(body)]
     return [
         Span(sentence.start + a, sentence.start + b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a
@@ -73,6 +78,7 @@ _SERIES_OF_MEETINGS = KeywordPattern(
     + ("frequent", "intermittent", "periodic", "occasional"),
 )
 _SIDELINES = KeywordPattern(SIDELINES, ("side", "margin"))
+_BARE_SIDELINES = KeywordPattern(BARE_SIDELINES, ("side", "margin"))
 _NEGATED = KeywordPattern(NEGATED, ("no", "n'", "n’", "refused", "declined", "ruled", "rejected"))
 _CALLED_OFF = KeywordPattern(CALLED_OFF, ("postponed", "put", "delayed", "called", "cancel", "scrapped"))
 _NEW_OCCASION = KeywordPattern(
@@ -117,6 +123,7 @@ def draft_from_clause(
     series = [Span(m.start(), m.end()) for m in _SERIES_OF_MEETINGS.finditer(body, keyed)]
     blocked = [Span(m.start(), m.end()) for m in NOT_A_MEETING.finditer(body)] + series
     side = _SIDELINES.search(body, keyed)
+    bare_side = side is None and bool(_BARE_SIDELINES.search(body, keyed))
     occasion = [Span(side.start(), side.end())] if side else []
     if side:
         candidates = sorted([*candidates, *SIDE_CONVERSATION.finditer(body)], key=lambda m: m.start())
@@ -180,9 +187,10 @@ def draft_from_clause(
     draft.new_occasion = (
         bool(_NEW_OCCASION.search(body, keyed))
         or bool(side)
+        or bare_side
         or bool(_SEQUENCE_BEFORE.search(body[: trigger.start()], keyed))
     )
-    draft.reference, draft.presence, draft.sidelines = reference, bool(presence), bool(side)
+    draft.reference, draft.presence, draft.sidelines = reference, bool(presence), bool(side) or bare_side
     venue = _VENUE.search(body, keyed) if place is None else None
     draft.venue = venue is not None and not any(  # "at the White House" is a body the gazetteer knows
         clause.start + venue.start() <= m.span.start < clause.start + venue.end() for m in in_clause

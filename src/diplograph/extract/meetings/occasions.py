@@ -14,6 +14,7 @@ from diplograph.extract.model import Status
 __all__ = ["city_of_the_day", "places_from_dateline", "take_occasion", "take_people", "take_setting"]
 
 _NOUN = re.compile(r"\b(?:" + MEETING_NOUN + r")\b", re.IGNORECASE)
+_GATHERING = re.compile(r"summits?|conference|assembly|forum|session|gathered|convened", re.IGNORECASE)
 
 
 def take_setting(setting: Draft, draft: Draft) -> None:
@@ -50,6 +51,8 @@ def take_occasion(text: str, drafts: list[Draft], draft: Draft) -> None:
     named = [
         d for d in told if noun and text[d.trigger.start : d.trigger.end].lower() == noun.group().lower()
     ]
+    if side is None:  # "on the sidelines", of no occasion named: of the gathering told before
+        named = [d for d in told if _GATHERING.fullmatch(text, d.trigger.start, d.trigger.end)]
     candidates = named or told
     occasion = candidates[-1] if candidates else None
     if occasion is not None:

@@ -63,7 +63,37 @@ def find_participants(
             state = _entity_of(gazetteer, key)
             if state is not None:
                 found.append(Participant(state, None, key))
+    for state in regional_group(scope.of(text), gazetteer):
+        found.append(Participant(state, None, state.key))
     return deduplicate(found)
+
+
+# "the leaders of the five Central Asian states", "the foreign ministers of the other Central Asian states",
+# "the three Baltic states": groups of states that news name without naming their members.
+REGIONAL_GROUPS = {
+    "central asian": ("kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan"),
+    "baltic": ("estonia", "latvia", "lithuania"),
+    "nordic": ("denmark", "finland", "iceland", "norway", "sweden"),
+}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+REGIONAL_GROUP = re.compile(
+    r"\bthe\s+(?P<other>other\s+)?(?:(?P<count>two|three|four|five)\s+)?(?P<group>Central\s+Asian|Baltic|Nordic)\s+"
+    r"(?:states|countries|nations|republics|leaders|prime\s+ministers|foreign\s+ministers|presidents)\b"
+)
+
+
+def regional_group(body: str, gazetteer: Gazetteer) -> list[Entity]:
+    """The members of a group of states the words name by its region, when the count (if any) agrees."""
+    if not any(word in body for word in ("Central Asian", "Baltic", "Nordic")):
+        return []
+    found: list[Entity] = []
+    for match in REGIONAL_GROUP.finditer(body):
+        members = REGIONAL_GROUPS[re.sub(r"\s+", " ", match.group("group")).lower()]
+        count = _COUNTS.get(match.group("count") or "")
+        if count is not None and count != len(members) - (1 if match.group("other") else 0):
+            continue
+        found.extend(state for key in members if (state := gazetteer.entities.get(key)) is not None)
+    return found
 
 
 # "Qatari and Emirati officials", "the French and German governments", "under Kuwaiti auspices": a demonym

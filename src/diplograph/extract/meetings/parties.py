@@ -15,7 +15,7 @@ from diplograph.extract.model import Participant, Span
 from diplograph.link.gazetteer import Gazetteer
 
 LEADER_ROLES = frozenset({"head of state", "head of government"})
-LEADER_WORDS = frozenset({"leaders", "presidents", "heads of state"})
+LEADER_WORDS = frozenset({"leaders", "presidents", "heads of state", "prime ministers", "premiers"})
 _TITLE_BEFORE = re.compile(
     r"(?P<title>" + "|".join(pattern for pattern, _ in ROLE_TITLES) + r")\s+of\s+$", re.IGNORECASE
 )
@@ -39,9 +39,11 @@ def referred_parties(
     if match is None:
         return
     count = PARTY_COUNT.get((match.group("count") or "").lower()) or (2 if match.group("both") else None)
-    who = (match.group("who") or match.group("possessive") or "").lower()
+    who = re.sub(r"\s+", " ", match.group("who") or match.group("possessive") or "").lower()
     leaders = who in LEADER_WORDS or who.startswith("heads")
     chosen = _referred_bodies(drafts, count) if who in BODY_WORDS else _referred(drafts, count, leaders)
+    if chosen is None and leaders:
+        chosen = _named_leaders(recognised, clause.start, count, who)
     if chosen is None:
         return
     title = _TITLE_BEFORE.search(body[: match.start()])
@@ -107,7 +109,28 @@ def _referred(drafts: list[Draft], count: int | None, leaders: bool) -> list[Par
         if leaders and not (people and all(p.role in LEADER_ROLES for p in people)):
             continue
         return parties
-    return drafts[-1].participants if count is None else None
+    return drafts[-1].participants if count is None and drafts else None
+
+
+def _named_leaders(
+    recognised: Recognised, before: int, count: int | None, who: str
+) -> list[Participant] | None:
+    """'The two presidents saw each other in person … in San Francisco' in an article that named López
+    Obrador at his meeting and Biden only in a call: the leaders the article named before, one per state,
+    when there are as many as the words say."""
+    roles = {"head of state"} if who == "presidents" else LEADER_ROLES
+    roles = {"head of government"} if who in ("prime ministers", "premiers") else roles
+    people: dict[str, dict[str, Participant]] = {}
+    for mention in recognised.mentions:
+        if mention.span.start >= before:
+            break
+        if mention.entity.kind == "person" and mention.role in roles and mention.represents:
+            people.setdefault(mention.represents, {})[mention.entity.key] = Participant(
+                mention.entity, mention.role, mention.represents
+            )
+    if count is None or len(people) != count or any(len(named) != 1 for named in people.values()):
+        return None
+    return [participant for named in people.values() for participant in named.values()]
 
 
 BILATERALS = re.compile(r"\b(?:bilateral|separate)\s+(?:meetings|talks)\s*$|\bbilaterals\s*$", re.IGNORECASE)

@@ -37,6 +37,8 @@ def find_place(
         if NAMES_A_PROCESS.match(after):
             continue  # "the Astana process", "the Normandy format": the name of a process, not a place
         lead = text[max(scope.start, mention.span.start - 70) : mention.span.start]
+        if POSTED_IN.search(lead):
+            continue  # "the ambassador in Caracas, Armando Benedetti": where he serves, not where they meet
         if WHERE.match(after) and mention.span.end < trigger_start:
             return mention.entity  # "flew in from Tokyo, where on Wednesday they held a summit"
         if (
@@ -82,6 +84,9 @@ def _hosting_state(text: str, scope: Span, trigger: re.Match[str], mentions: lis
 
 
 WHERE = re.compile(r",\s+where\b")
+POSTED_IN = re.compile(
+    r"\b(?:ambassador|envoy|embassy|consul|consulate|correspondent|bureau)\s+(?:in|to)\s+$", re.I
+)
 NAMES_A_PROCESS = re.compile(r"[”\"]?\s+(?:process|format|formula|track)\b", re.IGNORECASE)
 HELD_IN = re.compile(
     r"\b(?:held|take\s+place|took\s+place|takes\s+place|met|meet|talks|summit|visit|visited|"
@@ -106,12 +111,14 @@ def _unknown_place(text: str, scope: Span, trigger: re.Match[str], mentions: lis
     end = min(scope.end, start + 60)
     while end < scope.end and (text[end].isalnum() or text[end] in "’'-"):
         end += 1  # never cut a word ("in November" read as "Novembe", which is no month)
-    window = text[start:end]
-    found = [
-        m
-        for m in UNKNOWN_PLACE.finditer(window)
-        if not NOT_A_PLACE.match(m.group("name")) and not m.group("article")
-    ]
+    # a name that begins in the window is read to its end ("in San Francisco", not "in San")
+    window = text[start : scope.end]
+    found = []
+    for match in UNKNOWN_PLACE.finditer(window):
+        if match.start() >= end - start:
+            break
+        if not NOT_A_PLACE.match(match.group("name")) and not match.group("article"):
+            found.append(match)
     found = [
         m
         for m in found
@@ -266,6 +273,8 @@ def _city_of_venue(text: str, scope: Span, mentions: list[Mention]) -> Entity | 
     if place is None:
         return None
     start = place.start("name")
+    if NOT_A_PLACE.match(place.group("name")):
+        return None  # "at the Vostochny Cosmodrome of Russia in September": a month, not a town
     known = next((m.entity for m in mentions if m.span.start == start), None)
     if known is not None:
         return known if known.kind in ("city", "country") else None

@@ -15,7 +15,12 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
     (
         Status.CANCELLED,
         "cancelled",
-        re.compile(r"\b(?:called\s+off|cancel(?:l)?ed|scrapped|abandoned\s+plans)\b", re.I),
+        # "was dropped from the schedule", "a planned encounter … fell through"
+        re.compile(
+            r"\b(?:called\s+off|cancel(?:l)?ed|scrapped|abandoned\s+plans|fell\s+through|"
+            r"dropped\s+from\s+the\s+(?:schedule|agenda|programme|program|itinerary))\b",
+            re.I,
+        ),
     ),
     (
         Status.POSTPONED,
@@ -36,7 +41,7 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
         Status.PLANNED,
         "future",
         re.compile(
-            r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+to|agreed\s+to|agrees?\s+to\s+(?:meet|hold|host|visit|convene|sit\s+down|talk)|plans?\s+to\s+organi[sz]e|"
+            r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+(?:to|in|at)\b|agreed\s+to|agrees?\s+to\s+(?:meet|hold|host|visit|convene|sit\s+down|talk)|plans?\s+to\s+organi[sz]e|"
             r"had\s+been\s+(?:due|scheduled|expected|set|planned)\s+to|invit(?:e|es|ed|ing)|plans?\s+to|"
             r"planned|scheduled|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
             r"to\s+host|next\s+(?:week|month|year)|this\s+month|later\s+this|"
@@ -44,7 +49,11 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
             # "ordered their army chiefs to meet": a meeting ordered is yet to come
             r"(?:directed|ordered|instructed|tasked)\s+(?:[\w’'-]+\s+){1,10}?to\s+(?:meet|hold|convene)|"
             # "senior commanders … are to meet within five days", "Blinken was to fly … for talks"
-            r"(?:is|are|was|were)\s+to\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|fly|attend|see|go|begin|start))\b",
+            r"(?:is|are|was|were)\s+to\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|fly|attend|see|go|begin|start)|"
+            # "He flies to Ottawa on Friday for talks with Prime Minister Justin Trudeau": the present of a
+            # timetable
+            r"(?:flies|travels|heads|leaves|goes)\s+(?:to|for)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+"
+            r"(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|tomorrow|next\s+week))\b",
             re.I,
         ),
     ),
@@ -71,12 +80,12 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
 )
 
 _CUE_STARTS = {
-    "cancelled": "csa",
+    "cancelled": "csafd",
     "postponed": "pdr",
     "modal": "cpmsoiw",
     "intent": "w",
     "past": "mhctvdrboesaw",
-    "future": "wiaphstfuenldo’'",
+    "future": "wiaphstfuenldog’'",
 }
 _INSIDE_WORDS = frozenset(["future"])  # "they’ll": a cue that may start inside a word
 STATUS_CUES = tuple(
@@ -85,7 +94,7 @@ STATUS_CUES = tuple(
 )
 # Words one of which every cue of a rule contains (lowercase): a clause without any is not scanned for it.
 _CUE_WORDS = {
-    "cancelled": ("called", "cancel", "scrapped", "abandoned"),
+    "cancelled": ("called", "cancel", "scrapped", "abandoned", "fell", "dropped"),
     "postponed": ("postpon", "put", "delayed", "rescheduled"),
     "intent": ("would",),
 }
@@ -98,6 +107,8 @@ CUE_REACH = 60
 def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
     """The status cue nearest the trigger wins; cancellations win over everything in the sentence."""
     best: tuple[int, Status, str] | None = None
+    if INVITATION.match(trigger.group()):
+        trigger = _main_verb(body) or trigger  # "…, at the invitation of X": the tense of the visit
     low, high = max(0, trigger.start() - CUE_REACH - 40), trigger.end() + CUE_REACH + 40
     keyed = keyword_text(body)
     for status, rule, pattern in STATUS_CUES:
@@ -112,6 +123,8 @@ def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
                 continue  # "agreed to restore …, cut since Pelosi’s visit to Taiwan": the cue of another verb
             if best is None or distance < best[0]:
                 best = (distance, status, rule)
+    if best is None and _FUTURE_PURPOSE.search(body, 0, trigger.start()):
+        return Status.PLANNED, "future"
     if best is None:
         verb = trigger.group().lower()
         return (Status.HELD, "verb") if verb.endswith("ed") or verb == "met" else (Status.HELD, "default")
@@ -123,3 +136,24 @@ def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
 # A verb of weighing governs what its gerund says: "Kishida is also considering inviting Yoon to the Group of
 # Seven summit he will host in Hiroshima" proposes the meeting, whatever the tense of the summit itself.
 WEIGHING = re.compile(r"\b(?:considering|weighing|mulling|contemplating|exploring)\s+\w+ing\b", re.IGNORECASE)
+
+
+# "She added that she will travel in January to Washington with the Mexican delegation to meet again with
+# Blinken": the meeting is the purpose of a journey still to come, however far the auxiliary is from it.
+_FUTURE_PURPOSE = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to|plans?\s+to)\s+(?:travel|go|fly|return|come|head)\b[^.;]*\bto\s+$",
+    re.IGNORECASE,
+)
+
+
+INVITATION = re.compile(r"at\s+the\s+invitation", re.IGNORECASE)
+# The verb an invitation qualifies: "Trump is still due in Warsaw …, at the invitation of President Andrzej
+# Duda", "At the invitation of Premier … Li Qiang, Prime Minister … Shehbaz Sharif will pay an official
+# visit".
+_VISIT_VERB = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:\w+\s+)?due\b|\bwill\s+\w+|\b(?:visited|arrived|came|went)\b"
+)
+
+
+def _main_verb(body: str) -> re.Match[str] | None:
+    return _VISIT_VERB.search(body)

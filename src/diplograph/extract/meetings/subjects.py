@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
 from diplograph.extract.meetings.cues import TRIGGER
 from diplograph.extract.meetings.merging import Draft
 from diplograph.extract.meetings.participants import deduplicate
+from diplograph.extract.meetings.when import meeting_date
 from diplograph.extract.model import Participant, Span
 
-__all__ = ["relative_clause_ends", "take_subject_of", "without_subject"]
+__all__ = ["go_on_gapped", "is_gapped", "relative_clause_ends", "take_subject_of", "without_subject"]
 
 RELATIVE = re.compile(r",\s+who\s+")
 # After the comma that closes a relative clause, the main verb: an auxiliary, a verb in the past or the
@@ -94,3 +96,41 @@ def take_subject_of(text: str, before: Span, draft: Draft, recognised: Recognise
     draft.participants = deduplicate([Participant(entity, subject.role, represents), *draft.participants])
     draft.states = {p.represents or p.entity.key for p in draft.participants}
     draft.subjects |= {key for key in (entity.key, represents) if key}
+
+
+# "Blinken was to fly later Wednesday to Manama, Bahrain, for talks with King Hamad …, and on Thursday to
+# Cairo to see Egyptian President Abdel Fattah el-Sisi": a clause whose verb is left out, a stop of the same
+# journey.
+GAPPED = re.compile(
+    r"\s*and\s+(?:then\s+)?(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|later\s+|next\s+)?to\s+"
+    r"(?P<place>(?-i:[A-Z])[\w’'-]+)"
+)
+
+
+def is_gapped(text: str, clause: Span) -> bool:
+    return bool(GAPPED.match(text, clause.start, clause.end))
+
+
+def go_on_gapped(
+    text: str,
+    before: Span,
+    clause: Span,
+    previous: Draft,
+    draft: Draft,
+    recognised: Recognised,
+    dates: list[DateMention],
+) -> None:
+    """The clause goes on with the subject, status and tense of the clause before; its place is where it goes
+    ('to Cairo', not 'before returning to Washington'), and its day is read in that tense."""
+    take_subject_of(text, before, draft, recognised)
+    draft.status, draft.rule = previous.status, previous.rule
+    gapped = GAPPED.match(text, clause.start, clause.end)
+    place = next(
+        (m.entity for m in recognised.mentions if gapped and m.span.start == gapped.start("place")), None
+    )
+    if place is not None and place.kind == "city":
+        draft.place = place
+    trigger = TRIGGER.match(clause.of(text), draft.trigger.start - clause.start)
+    if trigger is not None:
+        tense = "future" if draft.rule in ("meeting:future", "meeting:intent") else "past"
+        draft.date = meeting_date(text, clause, dates, trigger, (), tense) or draft.date

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from diplograph.extract.dates import DateMention, is_dateline_date, is_saying_date
 from diplograph.extract.model import PartialDate, Span
 
-__all__ = ["date_going_on", "date_of_lead", "meeting_date", "tells_its_end"]
+__all__ = ["date_going_on", "date_of_heading", "date_of_lead", "meeting_date", "tells_its_end"]
 
 
 def meeting_date(
@@ -216,3 +216,31 @@ def date_of_lead(
         if len(days) == 1 and len(states_named(span) & states) >= 2:
             return days.pop()
     return None
+
+
+# A weekday on a line of its own: the heading of a diary's day ("TUESDAY" above its items).
+WEEKDAY_HEADING = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
+
+
+def date_of_heading(text: str, sentence: Span, dates: list[DateMention]) -> PartialDate | None:
+    """'TUESDAY' on a line of its own, then '* Turkish President Tayyip Erdogan met Israeli Prime Minister
+    Benjamin Netanyahu at the Turkish House …': a round-up's heading dates the items under it that give no
+    date of their own, up to the next heading."""
+    heading = None
+    for mention in dates:
+        if mention.span.start >= sentence.start:
+            break
+        if (
+            mention.value
+            and WEEKDAY_HEADING.fullmatch(mention.span.of(text))
+            and _alone_on_line(text, mention.span)
+        ):
+            heading = mention
+    return heading.value if heading else None
+
+
+def _alone_on_line(text: str, span: Span) -> bool:
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start : span.start].strip() and not text[span.end : line_end].strip(" :\t")
