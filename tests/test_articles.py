@@ -195,6 +195,22 @@ def test_cleaner_keeps_datelines_and_sentences_that_mention_boilerplate_words() 
     assert "MOSCOW, March 3. /TASS/. Russian Deputy Foreign Minister Mikhail Bogdanov" in text
 
 
+def test_a_box_of_related_links_inside_the_article_drops_its_headlines_and_not_the_rest() -> None:
+    # eval/fresh f01 (wire) and f13 (Vietnamese daily): "Related coverage" / "Related news" with a list of
+    # headlines between two paragraphs of the story; the story goes on after the box.
+    text, dropped = clean_text(
+        (ROOT / "eval" / "fresh" / "articles" / "f01_wire_biden_xi_bali.txt").read_text()
+    )
+    assert "- Analysis: Bali handshake buys time, not trust" in dropped and "Related coverage" in dropped
+    assert "Analysis: Bali handshake" not in text
+    assert "when then-House Speaker Nancy Pelosi visited Taipei" in text
+    text, dropped = clean_text(
+        (ROOT / "eval" / "fresh" / "articles" / "f13_vietnam_daily_biden_trong_hanoi.txt").read_text()
+    )
+    assert "- What does a comprehensive strategic partnership mean?" in dropped
+    assert "On Monday morning Biden is scheduled to meet Prime Minister Pham Minh Chinh" in text
+
+
 def _errors_and_articles(results: list[Article | ArticleError]) -> tuple[list[str], list[Article]]:
     return (
         [str(result) for result in results if isinstance(result, ArticleError)],

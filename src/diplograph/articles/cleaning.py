@@ -3,7 +3,9 @@
 Pages copied as text carry the site around the article: navigation, ads, share and donate boxes,
 disclaimers, author bios, comment sections and related headlines. The rules below are phrase *families*
 matched against whole short lines, never inside a long paragraph, and a few "tail" markers (a comment
-section, an author bio, a wire trailer, a related-links header) after which nothing belongs to the article.
+section, an author bio, a wire trailer, a "most read" header) after which nothing belongs to the article,
+and a box of related links ("Related coverage", "READ MORE") whose headlines are dropped up to the next
+paragraph of prose: sites put such boxes inside the article as often as after it.
 
 Kept lines are never edited inside (offsets into the cleaned text are provenance); only whitespace at line
 ends and runs of blank lines are normalised, so paragraphs are separated by exactly one blank line.
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-CLEANING_VERSION = 1
+CLEANING_VERSION = 2
 """Bump when the rules change, so a build re-reads articles whose input did not change."""
 
 SHORT_LINE = 160
@@ -92,12 +94,18 @@ TAIL_MARKERS: dict[str, re.Pattern[str]] = {
         r"\bvisit (his|her|their|my) (blog|web ?site|site)\b",
     ),
     "wire trailer": _pattern(r"^\(?(additional )?(reporting|writing|editing|compiled|edited) by\b"),
-    "related header": _pattern(
-        r"^(related( articles| stories| posts| news| coverage| content)?|read (more|next)"
-        r"|more (stories|on this( topic)?|news)|you (may|might) also like|recommended( for you)?"
+    "more stories header": _pattern(
+        r"^(read next|more (stories|on this( topic)?|news)|you (may|might) also like|recommended( for you)?"
         r"|most (read|popular|viewed)|trending( now)?|popular (posts|stories)|top stories|latest news)\W*$",
     ),
 }
+
+# A box of related links: its headlines are dropped up to the next paragraph of prose.
+RELATED_BOX = _pattern(
+    r"^(related( articles| stories| posts| news| coverage| content| reading)?|read (more|also)|also read"
+    r"|see also)\W*$"
+)
+LIST_ITEM = re.compile(r"^[-–•·*]\s")
 
 BYLINE = re.compile(
     r"^[Bb]y\s+(?P<names>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}(\s*(,|and|&)\s*[A-Z][\w.'’ -]+)*)$"
@@ -110,13 +118,20 @@ def clean_text(raw: str) -> tuple[str, tuple[str, ...]]:
     """Return the main text (headline and body paragraphs) and the boilerplate lines dropped from it."""
     lines = [line.strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     keep = [True] * len(lines)
-    body_begun = False
+    body_begun = in_related_box = False
     for index, line in enumerate(lines):
         if not line:
             continue
         if body_begun and _tail_marker(line):
             keep[index:] = [False] * (len(lines) - index)
             break
+        if body_begun and RELATED_BOX.match(line):
+            keep[index], in_related_box = False, True
+            continue
+        if in_related_box and (LIST_ITEM.match(line) or not _is_prose(line)):
+            keep[index] = False  # a related headline
+            continue
+        in_related_box = False
         if _is_boilerplate_line(line):
             keep[index] = False
         elif _is_prose(line):
