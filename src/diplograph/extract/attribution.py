@@ -7,7 +7,8 @@ Three shapes cover news prose:
 ("According to X, …" is a verb-first shape, "…, according to X." a clause-first one.) A reported clause and
 the quotes inside it are one passage; a second quote after a colon is a passage of its own. Verbs inside
 the reported words ("Mekdad said Damascus welcomed …") report nothing new; a new clause with a new
-subject (", while Kishida said …") starts a new attribution.
+subject (", while Kishida said …", ", and Xi said …") starts a new attribution; an "according to" set
+between commas after the subject ("Xi, according to a readout …, told Biden") names a source, not a speaker.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from diplograph.extract.clauses import (
 from diplograph.extract.model import Entity, Span
 from diplograph.extract.quotes import Quote, QuoteIndex
 from diplograph.extract.speakers import Speakers
-from diplograph.extract.verbs import is_stance_verb
+from diplograph.extract.verbs import VERB, is_reporting_verb, is_stance_verb
 
 # "postponed for what the AU described as logistical reasons": a label inside the author's sentence.
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[\w.’'-]+\s+){1,3}$")
@@ -49,6 +50,16 @@ _TAKES_AN_OBJECT = re.compile(
     r"describ|call|urg|welcom|reject|condemn|prais|hail|critici|accus|dismiss|defend|demand|propos|blam|"
     r"denounc|label|brand|term|slam|blast|appeal|dar|cit|express|voic|regrett|spoke|made|makes"
 )
+# ', and Xi said …', '…,” and Hassan Sheikh said …': a comma, 'and', then a short subject before the verb.
+_AND_NAME = re.compile(r",(?P<mark>[”\"’»])?\s+and\s+(?=(?:[\w.’'-]+\s+){1,6}$)")
+_BUT = re.compile(r",\s+but\s+")
+_AND_BEFORE = re.compile(r",\s+and\s+$")
+# The subject of a sentence: its first words, up to the first auxiliary or past-tense verb.
+_SUBJECT = re.compile(
+    r"(?:(?!(?:had|has|have|was|were|is|are|will|would)\b)[\w.’'-]+\s+){1,5}?(?=(?:had|has|have|was|were|is|are|will|would|\w+ed)\b)"
+)
+_SPACES = re.compile(r"\s*")
+_DEED = re.compile(r",?\s+and\s+(?:then\s+)?(?P<verb>[a-z]+ed)\s+(?=(?:the|an?|its|his|her|their)\s|[A-Z])")
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[^,.;:!?“”\"‘]{0,50}?)?\s*(?:[,.;!?]|$)")
 _GREETED = re.compile(
     r"\s*(?:the\s+|visiting\s+|fellow\s+)*(?:leaders|delegates|delegations?|guests|participants|"
@@ -104,9 +115,16 @@ def attributions(
             continue
         boundary = last_boundary(text, max(open_end, unit.start), verb.start(), quotes)
         if found and boundary is None and verb.start() < open_end:
+            joined = _second_speaker(text, verb, unit, found[-1], speakers)
+            if joined is not None:
+                found[-1] = _cut(found[-1], joined[0], text)
+                boundary = open_end = joined[1]
+        if found and boundary is None and verb.start() < open_end:
             continue  # a verb inside the reported words
         if found and boundary is None and verb.group().lower().startswith("according"):
             continue  # '“…,” she told Xi, according to her spokesperson': the source of that report
+        if _inserted_source(text, verb, unit, verbs):
+            continue  # 'Xi, according to a readout …, told Biden that …': Xi speaks, not the readout
         if _FREE_RELATIVE.search(text, max(unit.start, verb.start() - 40), verb.start()):
             continue  # 'postponed for what the AU described as logistical reasons': the author's words
         if found and boundary is None and _CONTINUING.fullmatch(verb.group()):
@@ -219,21 +237,115 @@ def _verb_attribution(
     holder = speakers.holder(slot, unit) if slot.end > slot.start else None
     if holder is None and found and not slot.of(text).strip(" ,and"):
         holder = (found[-1].holder, found[-1].how)  # "…, and said that …": the same speaker
+    if (
+        holder is None
+        and not found
+        and _AND_BEFORE.search(text, max(unit.start, clause_start - 6), verb.start())
+    ):
+        holder = _sentence_subject(text, unit, clause_start, speakers)
     if holder is None:
         return None
     start = words_start(text, verb, name, unit, quotes)
-    if name.startswith("welcom") and _GREETED.match(text, start, unit.end):
+    if name.startswith("welcom") and (
+        _GREETED.match(text, start, unit.end) or _a_guest(text, start, speakers)
+    ):
         return None  # "welcomed the leaders": a host's greeting, not a stance
     end = gloss_start(text, start, clause_end(text, start, unit.end, quotes), quotes)
+    end = _quoted_but(text, end, unit, quotes)
     if _PARTICIPLE.search(name) and not found:
         comma_after = next_comma(text, start, end, quotes)
         end = comma_after if comma_after is not None else end
     words = trim(text, Span(start, end))
+    if _TAKES_AN_OBJECT.match(name):
+        words = _without_a_deed(text, words)
     inner = quotes.within(words)
     if len(inner) == 1 and inner[0].outer.start <= words.start + 1 and inner[0].outer.end >= words.end - 1:
         words = inner[0].words  # "said: “…”": the quote is all that was said
     statement = bool(_STATEMENT.match(text, verb.end()))
     return Attribution(holder[0], words, name, "verb-first", holder[1], statement), end
+
+
+def _quoted_but(text: str, end: int, unit: Span, quotes: QuoteIndex) -> int:
+    """'Trump said a three-way meeting … could happen, possibly soon, but “now it's really up to President
+    Zelenskyy to get it done.”': a quote after ', but' that ends the sentence, with no reporting verb of
+    its own, is still the speaker's."""
+    but = _BUT.match(text, end, unit.end)
+    if but is None:
+        return end
+    inner = quotes.within(Span(but.end(), unit.end))
+    if not inner or inner[0].outer.start != but.end() or text[inner[-1].outer.end : unit.end].strip(' .”"'):
+        return end
+    if VERB.search(text, inner[0].outer.end, unit.end):
+        return end
+    return inner[-1].outer.end
+
+
+def _sentence_subject(
+    text: str, unit: Span, clause_start: int, speakers: Speakers
+) -> tuple[Entity, str] | None:
+    """'Mr. Modi had met Russian President Vladimir Putin in Kazan …, and told him that India supports …':
+    a reporting verb with no subject of its own after ', and' shares the sentence's subject, named in its
+    first words."""
+    start = opening_end(text, unit.start, clause_start)
+    subject = _SUBJECT.match(text, start, clause_start)
+    if subject is None:
+        return None
+    found = speakers.holder(Span(start, subject.end()), unit)
+    return found if found is not None and found[1] == "named" else None
+
+
+def _second_speaker(
+    text: str, verb: re.Match[str], unit: Span, previous: Attribution, speakers: Speakers
+) -> tuple[int, int] | None:
+    """'Lula said Brazil welcomes China's position paper …, and Xi said China supports …': after ', and',
+    another named actor with a reporting verb of its own starts a second attribution. Where the first
+    words end and the second clause begins, or None."""
+    joined = _AND_NAME.search(text, max(previous.words.start, verb.start() - 60), verb.start())
+    if joined is None or _quotes_between(text, joined.end(), verb.start()):
+        return None
+    found = speakers.holder(strip_slot(text, Span(joined.end(), verb.start())), unit)
+    if found is None or found[1] != "named" or found[0] == previous.holder:
+        return None
+    return joined.start() + 1 + len(joined.group("mark") or ""), joined.end()
+
+
+def _quotes_between(text: str, start: int, end: int) -> bool:
+    """Whether a quotation mark stands in the text between the two offsets."""
+    return bool(re.search(r"[“”\"‘«»]", text[start:end]))
+
+
+def _inserted_source(text: str, verb: re.Match[str], unit: Span, verbs: list[re.Match[str]]) -> bool:
+    """'Xi, according to a readout released by China's foreign ministry, told Biden that …': an 'according
+    to' set between commas after the subject, before the subject's own reporting verb, names the source of
+    the report, not the speaker."""
+    if not verb.group().lower().startswith("according"):
+        return False
+    if not text[max(unit.start, verb.start() - 3) : verb.start()].rstrip().endswith(","):
+        return False
+    comma = text.find(",", verb.end(), unit.end)
+    if comma < 0:
+        return False
+    spaces = _SPACES.match(text, comma + 1)
+    after = spaces.end() if spaces else comma + 1
+    return any(v.start() == after for v in verbs)
+
+
+def _without_a_deed(text: str, words: Span) -> Span:
+    """'Mogadishu called it an act of aggression and expelled Ethiopia's ambassador': after a verb with an
+    object, a second predicate joined by 'and' reports what the speaker did, not what it said."""
+    deed = _DEED.search(text, words.start, words.end)
+    if deed is None or is_reporting_verb(deed.group("verb")):
+        return words
+    return trim(text, Span(words.start, deed.start()))
+
+
+def _a_guest(text: str, start: int, speakers: Speakers) -> bool:
+    """'Trong welcomed Biden at the headquarters …': a person welcomed is a guest greeted; 'welcomed
+    Biden's decision' welcomes a thing."""
+    first = speakers.mentions_in(Span(start, start + 40))[:1]
+    if not first or first[0].entity.kind != "person" or text[start : first[0].span.start].strip():
+        return False
+    return text[first[0].span.end : first[0].span.end + 2] not in ("'s", "’s")
 
 
 def _according(

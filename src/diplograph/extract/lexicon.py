@@ -48,7 +48,10 @@ SUPPORT_EVALUATIONS = (
     "step forward|new level|new era|new page|new chapter|new stage|new phase|opportunit|right direction",
     "right track|on track",
     "can be solved",
-    "ready to|readiness|willing|committed|determin|look forward|looking forward|invit",
+    "ready to|ready for|readiness|willing|determin|look forward|looking forward|invit",
+    # a commitment held ("remained committed to"), not one made by another and relayed ("Saudi Arabia had
+    # committed to invest $600 billion")
+    r"(?:is|are|am|was|were|be|been|remains?|remained|stays?|stayed|fully|firmly|deeply|strongly)\s+committed",
     "work together|working together|pool efforts|reinforc|strengthen|deepen|help|guardrail",
     "friend|family|solidarity|unite\\b|uniting|unity|one voice|brotherhood|brotherly|fraternal",
     "shoulder to shoulder|stand with|stands with|stood with|standing with",

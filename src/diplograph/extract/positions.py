@@ -37,6 +37,19 @@ _LOGISTICS = re.compile(
     r"(?:spoke|spoken|speak|speaks|speaking|talked)\s+(?:\w+\s+)?by\s+(?:tele)?(?:phone|video))\b",
     re.IGNORECASE,
 )
+# A wish, a plan, a request, an invitation or an acceptance whose only object is a contact or a trip ("hoped
+# to speak with Putin later this week", "accepted the invitation with pleasure", "will come to Washington on
+# Monday", "had asked to see General Tiani", "had invited Netanyahu to visit Turkey"): a schedule.
+_SCHEDULE_WISH = re.compile(
+    r"\b(?:(?:hope[sd]?|hoping|expect(?:s|ed)?|plan(?:s|ned)?|intend(?:s|ed)?|wants?|wanted|would\s+like)\s+"
+    r"to\s+(?:speak|talk|meet|visit|travel|come|go|fly|call)\b|accept(?:s|ed)?\s+(?:an?|the|his|her|their)\s+"
+    r"invitation\b|(?:come|coming|go|going|fly|flying|head|heading)\s+to\s+(?-i:[A-Z])|"
+    r"asked\s+to\s+(?:see|meet)\b|invited\s+(?:[\w.’'-]+\s+){1,4}?to\s+(?:visit|come)\b)",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+# What makes reported words more than a noun phrase: a clause, an infinitive, a quote.
+_CLAUSE = re.compile(r"\b(?:that|to|as|is|are|was|were|will|would|could|should)\b|[“\"‘«]", re.IGNORECASE)
 _PREDICATE = re.compile(r"\b(?:were|was|is|are|as|called|calling|dubbed|be|being|been)\s+(?:an?\s+|the\s+)?$")
 _OUTCOME = re.compile(
     r"\b(?:agreed|signed|reached|adopted|launched|set\s+up|established|unveiled|approved|created|formed)\s+"
@@ -74,6 +87,8 @@ def find_positions(
                 found.append(_position(text, previous[1].holder, continued, unit, dates, "continued-quote"))
                 previous = (unit, previous[1])
             continue
+        if _introduces(text, previous, unit, reported[0], found):
+            found.pop()  # 'Trump praised the Syrian leader. “Young, attractive guy …,” he said.'
         for attribution in reported:
             attribution = _without_schedule(text, attribution)
             if attribution.statement and attribution.holder.kind in ("organization", "country"):
@@ -95,6 +110,26 @@ def find_positions(
     return tuple(sorted(unique.values(), key=lambda p: (p.quote.start, p.holder.key)))
 
 
+def _introduces(
+    text: str,
+    previous: tuple[Span, Attribution] | None,
+    unit: Span,
+    first: Attribution,
+    found: list[PositionFinding],
+) -> bool:
+    """'Peskov had dismissed the European ultimatum on Saturday. “Attempts to put pressure on us are
+    completely useless,” he told reporters.': a stance verb with only a short object, followed in the same
+    paragraph by the same speaker's quote, introduces that quote; the quote is the position."""
+    if previous is None or not found or first.shape != "quote-first" or first.holder != previous[1].holder:
+        return False
+    last = previous[1]
+    if found[-1].quote != last.words or not found[-1].rule.startswith("position:reported-stance-verb"):
+        return False
+    if text[previous[0].end : unit.start].strip() or "\n" in text[previous[0].end : unit.start]:
+        return False
+    return len(last.words.of(text).split()) <= 6 and not _CLAUSE.search(last.words.of(text))
+
+
 def _rule(text: str, attribution: Attribution, quotes: QuoteIndex, speakers: Speakers) -> str | None:
     """Why the attribution is a position (the rule name), or None when it relays a fact."""
     how = attribution.how
@@ -108,6 +143,8 @@ def _rule(text: str, attribution: Attribution, quotes: QuoteIndex, speakers: Spe
         return None  # thanks for the hospitality: a courtesy, reported, states no view
     if attribution.stance_verb:
         return f"reported-stance-verb:{how}"
+    if _is_schedule_wish(said):
+        return None
     if carries_a_view(said):
         return f"reported-view:{how}"
     if _LOGISTICS.search(said):
@@ -117,6 +154,16 @@ def _rule(text: str, attribution: Attribution, quotes: QuoteIndex, speakers: Spe
     if attribution.shape != "quote-first" and _speaks_of_itself(text, attribution, speakers):
         return f"reported-own-stance:{how}"
     return None
+
+
+def _is_schedule_wish(said: str) -> bool:
+    """'he hoped to speak with Putin later this week', 'Xi accepted the invitation with pleasure': a wish or
+    an acceptance about a schedule, with no view beside it. A denied trip ('did not come to Antalya to
+    discuss a ceasefire') says what the speaker refuses: a stance."""
+    schedule = _SCHEDULE_WISH.search(said)
+    if schedule is None or _DENIED.search(said, 0, schedule.start()):
+        return False
+    return not carries_a_view(_SCHEDULE_WISH.sub(" ", said))
 
 
 def _without_schedule(text: str, attribution: Attribution) -> Attribution:

@@ -281,7 +281,8 @@ class Speakers:
     def _title_lead(self, mention: Mention) -> str:
         """The words right before a name that are its title ('Foreign Minister ' before 'Sergey Lavrov')."""
         lead = self.text[max(0, mention.span.start - 40) : mention.span.start]
-        return re.split(r"[.,;:!?\n]|\b(?:by|with|and|of|to|met|said)\b", lead)[-1]
+        # "the Crown Prince had received President Volodymyr Zelenskyy": a verb ends the other's title
+        return re.split(r"[.,;:!?\n]|\b(?:by|with|and|of|to|met|said|had|has|was|is|[a-z]\w*ed)\b", lead)[-1]
 
     def _acronym(self, acronym: str, earlier: list[Mention]) -> Entity | None:
         for mention in earlier:

@@ -12,7 +12,7 @@ import re
 from diplograph.extract.patterns import trie_pattern
 from diplograph.extract.quotes import QuoteIndex
 
-__all__ = ["NEUTRAL_VERBS", "STANCE_VERBS", "VERB", "is_stance_verb", "reporting_verbs"]
+__all__ = ["NEUTRAL_VERBS", "STANCE_VERBS", "VERB", "is_reporting_verb", "is_stance_verb", "reporting_verbs"]
 
 # Verbs whose use states a view by itself; the others ("said", "told") need reported words that do.
 STANCE_VERBS = (
@@ -86,3 +86,8 @@ def _a_noun(lowered: str, match: re.Match[str]) -> bool:
 def is_stance_verb(verb: str) -> bool:
     """Whether the verb states a view by itself ('urged', 'rejected'), not only reports ('said')."""
     return bool(_STANCE_VERB.fullmatch(verb))
+
+
+def is_reporting_verb(word: str) -> bool:
+    """Whether the word is a reporting verb of either list ('accused', 'said'), not a deed ('expelled')."""
+    return bool(VERB.fullmatch(word))
