@@ -532,3 +532,139 @@ def test_on_the_sidelines_of_nothing_named_is_on_those_of_the_summit_told_before
     meeting = the_meeting_with(findings, "joe-biden", "recep-tayyip-erdogan")
     assert meeting.place is not None and meeting.place.key == "vilnius"
     assert meeting.date is not None and meeting.date.day == 11
+
+
+def test_a_leader_welcomed_by_name_at_a_place_is_received(read_dated):
+    # f13_vietnam_daily_biden_trong_hanoi (published Monday 2023-09-11).
+    findings = read_dated(
+        "General Secretary Nguyen Phu Trong and U.S. President Joe Biden on Sunday agreed to elevate "
+        "Vietnam–U.S. relations to a comprehensive strategic partnership.\n\nTrong welcomed Biden at the "
+        "headquarters of the Communist Party of Vietnam Central Committee in Hanoi on Sunday afternoon, "
+        "a few hours after the U.S. president landed at Noi Bai International Airport from New Delhi, "
+        "where he had attended the G20 summit.",
+        date(2023, 9, 11),
+    )
+    meeting = the_meeting_with(findings, "nguyen-phu-trong", "joe-biden")
+    assert meeting.place is not None and meeting.place.key == "hanoi"
+    assert meeting.date is not None and (meeting.date.month, meeting.date.day) == (9, 10)
+
+
+def test_a_summit_attended_in_another_city_a_few_hours_before_is_a_meeting_of_its_own(read_dated):
+    # f13_vietnam_daily_biden_trong_hanoi (published 2023-09-11): the G20 summit is not the Hanoi talks.
+    findings = read_dated(
+        "General Secretary Nguyen Phu Trong and U.S. President Joe Biden on Sunday agreed to elevate "
+        "Vietnam–U.S. relations to a comprehensive strategic partnership.\n\nTrong welcomed Biden at the "
+        "headquarters of the Communist Party of Vietnam Central Committee in Hanoi on Sunday afternoon, "
+        "a few hours after the U.S. president landed at Noi Bai International Airport from New Delhi, "
+        "where he had attended the G20 summit.",
+        date(2023, 9, 11),
+    )
+    summit = the_meeting_with(findings, "g20")
+    assert summit.place is not None and summit.place.key == "new-delhi"
+    assert "nguyen-phu-trong" not in who(summit)
+
+
+def test_the_two_foreign_ministers_are_those_of_the_ministers_meeting_not_of_a_later_visit(read_dated):
+    # f04_irna_faisal_tehran_visit (published 2023-06-17).
+    findings = read_dated(
+        "Tehran, June 17, IRNA -- Iranian Foreign Minister Hossein Amir-Abdollahian and his Saudi "
+        "counterpart Prince Faisal bin Farhan Al Saud held talks in Tehran on Saturday on the expansion "
+        "of bilateral relations and regional developments.\n\nHe reiterated the invitation of King "
+        "Salman bin Abdulaziz to President Seyed Ebrahim Raisi to visit Riyadh, and Amir-Abdollahian "
+        "said the President would make the trip at an appropriate time.\n\nThe visit comes after the two "
+        "foreign ministers met in Beijing on April 6, their first formal meeting in more than seven "
+        "years, during which they agreed to reopen embassies and resume flights.",
+        date(2023, 6, 17),
+    )
+    beijing = [m for m in findings.meetings if m.place is not None and m.place.key == "beijing"]
+    assert len(beijing) == 1
+    assert who(beijing[0]) == {"hossein-amir-abdollahian", "faisal-bin-farhan"}
+    assert beijing[0].date is not None and (beijing[0].date.month, beijing[0].date.day) == (4, 6)
+
+
+def test_talks_between_their_delegations_are_of_the_states_named_before(read_dated):
+    # f04_irna_faisal_tehran_visit (published 2023-06-17).
+    findings = read_dated(
+        "Amir-Abdollahian said that Iran and Saudi Arabia will also hold talks between their technical "
+        "delegations in the coming weeks on the implementation of the 2001 security cooperation "
+        "agreement and the 1998 general cooperation agreement.",
+        date(2023, 6, 17),
+    )
+    meeting = the_meeting_with(findings, "iran", "saudi-arabia")
+    assert meeting.status is Status.PLANNED
+
+
+def test_leaders_who_exchanged_words_on_the_margins_of_a_summit_met(read_dated):
+    # f06_broadsheet_analysis_modi_xi_kazan (published 2024-10-24).
+    findings = read_dated(
+        "When Prime Minister Narendra Modi and President Xi Jinping met on the sidelines of the BRICS "
+        "summit in Kazan on Wednesday, it was their first formal bilateral meeting in five years.\n\nThe "
+        "two leaders had last exchanged words, briefly, on the margins of the BRICS summit in "
+        "Johannesburg in August last year, an encounter the two sides later described differently.",
+        date(2024, 10, 24),
+    )
+    johannesburg = [m for m in findings.meetings if m.place is not None and m.place.key == "johannesburg"]
+    assert len(johannesburg) == 1
+    assert who(johannesburg[0]) >= {"narendra-modi", "xi-jinping"}
+    assert johannesburg[0].date is not None and (johannesburg[0].date.year, johannesburg[0].date.month) == (
+        2023,
+        8,
+    )
+
+
+def test_the_third_round_set_for_a_month_and_postponed_is_a_round_of_its_own(read_dated):
+    # f11_oped_ankara_declaration_ethiopia_somalia (published 2024-12-14).
+    findings = read_dated(
+        "So the images from Ankara on Wednesday evening deserve attention. President Recep Tayyip "
+        "Erdoğan stood between Abiy and President Hassan Sheikh Mohamud after hours of talks he had "
+        "hosted, and announced what is now called the Ankara Declaration.\n\nA second round followed in "
+        "Ankara in August. The third, set for September, was postponed, and for weeks it seemed the "
+        "process had died.",
+        date(2024, 12, 14),
+    )
+    third = [m for m in findings.meetings if m.status is Status.POSTPONED]
+    assert len(third) == 1
+    assert states(third[0]) | who(third[0]) >= {"ethiopia", "somalia"}
+    assert third[0].date is not None and (third[0].date.year, third[0].date.month) == (2024, 9)
+
+
+def test_a_pair_of_several_words_that_names_a_summit_is_no_clause_break():
+    # f08_akorda_press_release_china_central_asia_xian (published 2023-05-19).
+    from diplograph.extract.meetings.drafting import clauses
+    from diplograph.extract.model import Span
+
+    text = (
+        "The Head of State Kassym-Jomart Tokayev took part in the first China – Central Asia Summit held "
+        "in the city of Xi'an, People's Republic of China."
+    )
+    assert len(clauses(text, Span(0, len(text)))) == 1
+
+
+def test_they_who_met_elsewhere_are_the_people_of_the_meeting_told_before(read_dated):
+    # f02_tass_putin_erdogan_sochi (published 2023-09-04).
+    findings = read_dated(
+        "Putin and Erdogan last held talks in Sochi in August 2022. In October of the same year they met in "
+        "Astana on the sidelines of the Conference on Interaction and Confidence-Building Measures in Asia, "
+        "where they discussed Putin's proposal to set up a gas hub in Turkey.",
+        date(2023, 9, 4),
+    )
+    astana = [m for m in findings.meetings if m.place is not None and m.place.key == "astana"]
+    assert len(astana) == 1
+    assert who(astana[0]) == {"vladimir-putin", "recep-tayyip-erdogan"}
+    assert astana[0].date is not None and (astana[0].date.year, astana[0].date.month) == (2022, 10)
+
+
+def test_their_first_meeting_since_a_summit_tells_that_earlier_meeting(read_dated):
+    # f06_broadsheet_analysis_modi_xi_kazan (published 2024-10-24).
+    findings = read_dated(
+        "When Prime Minister Narendra Modi and President Xi Jinping met on the sidelines of the BRICS summit "
+        "in Kazan on Wednesday, it was their first formal bilateral meeting since the informal summit at "
+        "Mamallapuram, near Chennai, in October 2019.",
+        date(2024, 10, 24),
+    )
+    earlier = [m for m in findings.meetings if m.date is not None and m.date.year == 2019]
+    assert len(earlier) == 1
+    assert who(earlier[0]) == {"narendra-modi", "xi-jinping"}
+    assert earlier[0].date is not None and earlier[0].date.month == 10
+    kazan = [m for m in findings.meetings if m.place is not None and m.place.key == "kazan"]
+    assert len(kazan) == 1 and kazan[0].date is not None and kazan[0].date.year == 2024

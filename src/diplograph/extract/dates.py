@@ -88,8 +88,10 @@ MONTH_ALONE = re.compile(
     r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"(?!\s+\d)"
 )
+# "The third, set for September, was postponed": a month a meeting is set for.
 MONTH_LEAD = re.compile(
-    r"\b(?P<lead>in|last|next|this|early|late|mid-|since|until|by|from|before|after)\s+"
+    r"\b(?P<lead>in|last|next|this|early|late|mid-|since|until|by|from|before|after|"
+    r"(?:set|scheduled|planned|slated|due)\s+for)\s+"
     r"(?:(?:early|late|mid-)\s*)?$",
     re.IGNORECASE,
 )

@@ -71,6 +71,9 @@ def find_meetings(
     dateline = dateline_city(text, gazetteer)
     setting: tuple[int, Draft] | None = None  # a meeting told without its parties, and in which sentence
     telling: set[int] = set()  # the sentences that tell a meeting of their own
+    earlier: list[
+        Draft
+    ] = []  # meetings told in passing as the last before ('… since the G20 summit in Osaka')
 
     def named(span: Span) -> set[str]:
         return _states_named(span, recognised)
@@ -90,6 +93,9 @@ def find_meetings(
             draft = draft_from_clause(text, sentence, clause, recognised, dates, gazetteer)
             if draft is None or refers_to_call(draft, drafts, calls):
                 continue
+            earlier.extend(
+                _meeting_since(text, sentence, clause, draft, drafts, recognised, dates, gazetteer)
+            )
             if carries and not draft.subjects:
                 take_subject_of(text, subject_clause, draft, recognised)  # "…, and was sitting down with …"
             if previous is not None and len(draft.states) < 2 and SINCE_THEY.match(clause.of(text)):
@@ -121,8 +127,11 @@ def find_meetings(
             if len(draft.states) < 2:
                 told = sorted([*drafts, *calls], key=lambda d: d.evidence[0].start)
                 referred_parties(text, clause, told, draft, recognised, gazetteer)
+            if len(draft.states) < 2 and drafts and (draft.place or draft.date) and _they_before(text, draft):
+                take_people(drafts[-1], draft)  # "In October of the same year they met in Astana …"
             if len(draft.states) < 2 and drafts and _another_round(text, clause, draft):
                 another_round(drafts, draft, gazetteer)
+                draft.new_occasion = True  # "The third, set for September, was postponed": not the one before
             if len(draft.states) < 2 and drafts:
                 next_of_a_pair(text, drafts, draft, gazetteer)
             if draft.date is None and draft.status is Status.HELD and len(draft.states) >= 2:
@@ -149,7 +158,7 @@ def find_meetings(
             setting = None
             telling.add(index)
             drafts.extend(split_bilaterals(text, draft))
-    merged = merge_within_article(fold_headline(text, drafts), published)
+    merged = merge_within_article(fold_headline(text, drafts) + earlier, published)
     places_from_dateline(merged, dateline, published)
     for draft in merged:
         with_host_state(draft, gazetteer)
@@ -178,9 +187,10 @@ def _add_state_of_subject(before: Span, draft: Draft, recognised: Recognised, ga
 def _elsewhere(draft: Draft, drafts: list[Draft]) -> bool:
     """'The 2015 Declaration of Principles was signed in Khartoum by El-Sisi, then Sudanese president Omar
     Al-Bashir and then Ethiopian prime minister Hailemariam Desalegn' after talks in Cairo: people of two
-    states or more together in another city than the meeting told before were at an occasion of their own."""
+    states or more together in another city than the meeting told before were at an occasion of their own;
+    so is a body's summit there ('… arrived from New Delhi, where he had attended the G20 summit')."""
     return (
-        len(draft.states) >= 2
+        (len(draft.states) >= 2 or any(is_body(p) for p in draft.participants))
         and draft.place is not None
         and draft.place.kind == "city"
         and bool(drafts)
@@ -206,15 +216,69 @@ def _another_round(text: str, clause: Span, draft: Draft) -> bool:
     return bool(ANOTHER_ROUND.fullmatch(text, *_span(draft.trigger)) or THE_NEXT_ONE.search(clause.of(text)))
 
 
+# "It is their first face-to-face meeting since the G20 summit in Osaka in June 2019": the meeting before.
+SINCE_OCCASION = re.compile(
+    r"\b(?:first|last)\s+(?:[\w-]+\s+){0,3}(?:meeting|talks|summit|encounter)\s+since\s+"
+    r"(?P<occasion>(?:the|their)\s+(?:[\w’'-]+\s+){0,3}(?:summit|meeting|talks)\b)",
+    re.IGNORECASE,
+)
+
+
+def _meeting_since(
+    text: str,
+    sentence: Span,
+    clause: Span,
+    draft: Draft,
+    drafts: list[Draft],
+    recognised: Recognised,
+    dates: list[DateMention],
+    gazetteer: Gazetteer,
+) -> list[Draft]:
+    """'their first face-to-face meeting since the G20 summit in Osaka in June 2019', 'their first formal
+    bilateral meeting since the informal summit at Mamallapuram, near Chennai, in October 2019': the same
+    people met at that earlier occasion, told with its place or date."""
+    body = clause.of(text)
+    if "since" not in body:
+        return []
+    match = SINCE_OCCASION.search(body)
+    if match is None:
+        return []
+    occasion = Span(clause.start + match.start("occasion"), clause.end)
+    before = draft_from_clause(text, sentence, occasion, recognised, dates, gazetteer)
+    if before is None or before.status is not Status.HELD or not (before.place and before.date):
+        return []
+    source = draft if len(draft.states) >= 2 else (drafts[-1] if drafts else None)
+    if source is None:
+        return []
+    take_people(source, before)
+    if len(before.states) < 2:
+        return []
+    before.new_occasion = True
+    return [before]
+
+
+# "In October of the same year they met in Astana": 'they', right before the meeting verb, are its subject.
+THEY_BEFORE = re.compile(r"\bthey\s+(?:(?:last|first|also|again|later|then|had|have|once)\s+){0,2}$", re.I)
+
+
+def _they_before(text: str, draft: Draft) -> bool:
+    """'They met in Astana': the people of the meeting told just before, when the clause says where or
+    when (a meeting of its own, told by a pronoun)."""
+    return bool(THEY_BEFORE.search(text, max(0, draft.trigger.start - 30), draft.trigger.start))
+
+
 def _span(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
 def _definite_reference(text: str, draft: Draft) -> bool:
-    """'the goal of the talks would be …': a definite noun that points back at a meeting already told."""
+    """'the goal of the talks would be …': a definite noun that points back at a meeting already told; 'The
+    third, set for September, was postponed' tells the next round, not the one before."""
     before = text[max(0, draft.trigger.start - 12) : draft.trigger.start]
     return (
-        bool(re.search(r"\b(?:the|this|that|these|its|their)\s+$", before, re.IGNORECASE)) and not draft.date
+        bool(re.search(r"\b(?:the|this|that|these|its|their)\s+$", before, re.IGNORECASE))
+        and not draft.date
+        and not ANOTHER_ROUND.fullmatch(text, *_span(draft.trigger))
     )
 
 
@@ -245,7 +309,7 @@ def _stands_alone(draft: Draft, text: str = "") -> bool:
         any(is_body(p) for p in draft.participants)
         and (draft.place or draft.date)
         and GATHERING.fullmatch(text[draft.trigger.start : draft.trigger.end] if text else "")
-        and not draft.reference
+        and (not draft.reference or draft.presence)
     ):
         return True
     if draft.place is None:

@@ -65,9 +65,11 @@ SAW = (
 )
 # "where President Frank-Walter Steinmeier welcomed him in Berlin on March 29": to welcome a person (never
 # "welcomed the decision", "welcomed his release") is to receive them.
+# "Trong welcomed Biden at the headquarters of the Communist Party … in Hanoi": a name, then where.
 WELCOMED = (
     r"welcom(?:ed|es|ing)(?=\s+(?:him|her)\b(?!\s+to\s+(?-i:[a-z]))|\s+(?:President|Prime\s+Minister|"
-    r"Chancellor|King|Queen|Emir|Premier)\s+(?-i:[A-Z]))"
+    r"Chancellor|King|Queen|Emir|Premier)\s+(?-i:[A-Z])|"
+    r"\s+(?-i:[A-Z])[\w.-]+(?:\s+(?-i:[A-Z])[\w.-]+){0,2}\s+(?:at\s+the|in\s+(?-i:[A-Z]))\b)"
 )
 # "Trump is still due in Warsaw on 1 September …, at the invitation of President Andrzej Duda": a visit to
 # the one who invited.
@@ -101,7 +103,10 @@ ORDINAL = r"second|third|fourth|fifth|sixth|seventh"
 ORDINAL_ROUND = (
     r"(?<=\bthe\s)(?:"
     + ORDINAL
-    + r")(?=\s+(?:followed|was\s+held|took\s+place|came|opened|in\s+(?-i:[A-Z])))"
+    + r")(?=\s+(?:followed|was\s+held|took\s+place|came|opened|in\s+(?-i:[A-Z]))|"
+    # "The third, set for September, was postponed": the next round, called off or put off
+    + r",\s+(?:set|scheduled|planned|due)\s+for\b|"
+    + r"\s+(?:was|has\s+been)\s+(?:postponed|cancelled|called\s+off|delayed))"
 )
 # One alternation that first looks at the letter a branch starts with (as flat, every branch is tried at
 # every word of every clause).
@@ -173,6 +178,8 @@ NEW_OCCASION = re.compile(
 # the parties of a meeting told before, with as many parties as the words say.
 THE_PARTIES = re.compile(
     r"\b(?:(?:the\s+(?P<count>two|three|four|five))|(?P<both>both))\s+(?P<who>leaders|sides|ministers|presidents|"
+    # "the two foreign ministers met in Beijing on April 6": ministers of one office
+    r"(?:foreign|defen[cs]e)\s+ministers|"
     r"prime\s+ministers|premiers|"
     r"countries|nations|delegations|men|women|officials|governments|heads\s+of\s+state|blocs|organisations|"
     r"organizations)\b(?:['’]\s)?|"
@@ -194,7 +201,10 @@ SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:side-?lines|margins?)\s+of\s+(?P
 BARE_SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:side-?lines|margins?)\b(?!\s+of\b)", re.IGNORECASE)
 # "On the sidelines of the summit on Thursday, Modi and Xi had a brief conversation": a conversation on the
 # sidelines of a meeting is held in person.
-SIDE_CONVERSATION = re.compile(r"\b(?:conversation|chat)\b", re.IGNORECASE)
+# "The two leaders had last exchanged words, briefly, on the margins of the BRICS summit in Johannesburg".
+SIDE_CONVERSATION = re.compile(
+    r"\b(?:conversation|chat|exchanged\s+(?:words|pleasantries|greetings))\b", re.IGNORECASE
+)
 # "since they exchanged pleasantries at a Group of 20 dinner": the people of the clause before.
 SINCE_THEY = re.compile(r"since\s+(?:they|he|she)\b", re.IGNORECASE)
 # "…, before co-chairing the summit with Premier Li Qiang": the subject and the place of the clause before.
@@ -366,14 +376,17 @@ MEDIA_OR_AGENCY = re.compile(
 CLAUSE_BREAK = re.compile(
     # a dash, not the one of a double office ("Deputy Prime Minister – Minister of Foreign Affairs … Nurtleu")
     r"\s[—–]\s(?!(?:Minister|Deputy|Foreign|Secretary|President|Chairman|Head)\b|"
-    # nor the one of a pair that names a meeting ("the first Central Asia – Germany summit")
-    r"(?-i:[A-Z])[\w’'-]+\s+(?:summit|talks|format|dialogue|meeting|forum|consultations)\b)|;|:\s|"
+    # nor the one of a pair that names a meeting ("the first Central Asia – Germany summit", "the second
+    # China – Central Asia Summit")
+    r"(?-i:[A-Z])[\w’'-]+\s+(?:summit|talks|format|dialogue|meeting|forum|consultations)\b|"
+    r"(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,2}\s+(?i:summit|talks|meeting)\b)|;|:\s|"
     # "the results of the meeting held in Berlin …, as well as of the meeting of … in Munich …"
     r",\s+(?=as\s+well\s+as\s+(?:of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+)?(?:meeting|talks|summit|visit)\b)|,\s+(?=(?:and|but|while|whereas|which|so|as)\s+(?:they|he|she|it|we|the|a|an)\b)|"
     r",\s+(?=and\s+(?:on|in|at|when|after|before|while)\b)|"
     # "…, hours after Hasina was accorded a ceremonial welcome", "…, four months after a planned encounter at
     # the G7 summit in Hiroshima fell through": another event, counted from.
-    r",\s+(?=(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b)|"
+    # "…, a few hours after the U.S. president arrived from New Delhi"
+    r",\s+(?=(?:\w+\s+){0,2}(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b)|"
     # "…, and then he held talks", not "met the Hamas delegation, …, and then the Israeli team" (an object)
     r",\s+(?=and\s+(?:later|then|earlier|afterwards)\s+(?!the\b|an?\b|(?-i:[A-Z])))|"
     # "… in Zurich on Oct. 6, and Secretary of State Antony Blinken met Foreign Minister Wang Yi …": a second

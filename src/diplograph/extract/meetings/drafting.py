@@ -232,7 +232,8 @@ def _named_at(body: str, name: str) -> bool:
 
 def _first_party(body: str, clause: Span, trigger: re.Match[str], mentions: list[Mention]) -> int:
     """Where the words that may name parties begin: at 'a meeting between …' the words after 'between'
-    ('Umerov said … the next step should be a meeting between Zelensky and Putin'); in a relative clause
+    ('Umerov said … the next step should be a meeting between Zelensky and Putin'), unless those point back
+    ('talks between their delegations'); in a relative clause
     ('…, Uruguay handed over the presidency to Argentina, which will host the next summit') its antecedent."""
     if BETWEEN.match(body, trigger.end()):
         return clause.start + trigger.end()
@@ -244,7 +245,8 @@ def _first_party(body: str, clause: Span, trigger: re.Match[str], mentions: list
     return antecedent[-1].span.start if antecedent else clause.start
 
 
-BETWEEN = re.compile(r"\s+between\b", re.IGNORECASE)
+# "will also hold talks between their technical delegations": the parties are named before, not after.
+BETWEEN = re.compile(r"\s+between\b(?!\s+(?:their|its|our)\b)", re.IGNORECASE)
 SUBJECT_REFERENCE = re.compile(r"\s*(?:The|This|That|These|Those|Its|Their)\s+(?:[\w’'-]+\s+){0,2}$")
 TAKES_PLACE = re.compile(
     r"\s+(?:(?:had|has|have)\s+)?(?:(?:originally|initially|first)\s+)?(?:been\s+)?(?:expected|due|scheduled|set|"

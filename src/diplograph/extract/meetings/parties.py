@@ -41,7 +41,13 @@ def referred_parties(
     count = PARTY_COUNT.get((match.group("count") or "").lower()) or (2 if match.group("both") else None)
     who = re.sub(r"\s+", " ", match.group("who") or match.group("possessive") or "").lower()
     leaders = who in LEADER_WORDS or who.startswith("heads")
-    chosen = _referred_bodies(drafts, count) if who in BODY_WORDS else _referred(drafts, count, leaders)
+    office = (
+        canonical_role(who[: -len("s")]) if who.endswith(" ministers") and who != "prime ministers" else None
+    )
+    if who in BODY_WORDS:
+        chosen = _referred_bodies(drafts, count)
+    else:
+        chosen = _referred(drafts, count, leaders, office)
     if chosen is None and leaders:
         chosen = _named_leaders(recognised, clause.start, count, who)
     if chosen is None:
@@ -95,7 +101,11 @@ def _referred_bodies(drafts: list[Draft], count: int | None) -> list[Participant
     return None
 
 
-def _referred(drafts: list[Draft], count: int | None, leaders: bool) -> list[Participant] | None:
+def _referred(
+    drafts: list[Draft], count: int | None, leaders: bool, office: str | None = None
+) -> list[Participant] | None:
+    """The parties of the latest meeting told with as many parties; 'the two foreign ministers' are those
+    of the latest meeting of ministers of that office, not of a leaders' visit told after it."""
     for earlier in reversed(drafts):
         parties = earlier.participants
         host = earlier.place.country if earlier.place is not None and earlier.place.kind == "city" else None
@@ -107,6 +117,8 @@ def _referred(drafts: list[Draft], count: int | None, leaders: bool) -> list[Par
             continue
         people = [p for p in parties if p.entity.kind == "person"]
         if leaders and not (people and all(p.role in LEADER_ROLES for p in people)):
+            continue
+        if office and not (people and all(p.role == office for p in people)):
             continue
         return parties
     return drafts[-1].participants if count is None and drafts else None
