@@ -71,9 +71,8 @@ def find_meetings(
     dateline = dateline_city(text, gazetteer)
     setting: tuple[int, Draft] | None = None  # a meeting told without its parties, and in which sentence
     telling: set[int] = set()  # the sentences that tell a meeting of their own
-    earlier: list[
-        Draft
-    ] = []  # meetings told in passing as the last before ('… since the G20 summit in Osaka')
+    # meetings told in passing as the last before ('… since the G20 summit in Osaka')
+    earlier: list[Draft] = []
 
     def named(span: Span) -> set[str]:
         return _states_named(span, recognised)
