@@ -90,6 +90,28 @@ def who(meeting: MeetingFinding) -> set[str]:
     return {p.entity.key for p in meeting.participants}
 
 
+def states(meeting: MeetingFinding) -> set[str]:
+    """The states taking part: each participant's state, or the participant itself."""
+    return {p.represents or p.entity.key for p in meeting.participants}
+
+
+def the_meeting_with(findings: Findings, *keys: str) -> MeetingFinding:
+    """The one meeting whose participants or states include all ``keys`` (the test fails otherwise)."""
+    found = [m for m in findings.meetings if set(keys) <= who(m) | states(m)]
+    assert len(found) == 1, [sorted(who(m)) for m in findings.meetings]
+    return found[0]
+
+
+def held_in(findings: Findings, place: str) -> list[MeetingFinding]:
+    """The meetings whose place is ``place``."""
+    return [m for m in findings.meetings if m.place is not None and m.place.key == place]
+
+
+def day(meeting: MeetingFinding) -> str | None:
+    """The meeting's date as ISO text, at its precision."""
+    return meeting.date.isoformat() if meeting.date else None
+
+
 def said(found: tuple[Findings, str]) -> list[tuple[str, str]]:
     """(holder, quote) of every position found."""
     findings, text = found

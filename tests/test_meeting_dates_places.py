@@ -6,20 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.conftest import who
+from tests.conftest import day, the_meeting_with, who
 
 from diplograph.extract.dates import date_mentions
-from diplograph.extract.model import Findings, MeetingFinding, Status
-
-
-def the_meeting_with(findings: Findings, *keys: str) -> MeetingFinding:
-    found = [m for m in findings.meetings if set(keys) <= who(m) | {p.represents for p in m.participants}]
-    assert len(found) == 1, [sorted(who(m)) for m in findings.meetings]
-    return found[0]
-
-
-def day(meeting: MeetingFinding) -> str | None:
-    return meeting.date.isoformat() if meeting.date else None
+from diplograph.extract.model import Status
 
 
 def values(text: str, published: date) -> dict[str, str | None]:

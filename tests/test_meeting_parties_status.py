@@ -8,25 +8,15 @@ import re
 from datetime import date
 from pathlib import Path
 
-from tests.conftest import who
+from tests.conftest import day, the_meeting_with, who
 
 from diplograph.articles import Article
 from diplograph.articles.reading import read_directory
 from diplograph.extract.entities import recognise
 from diplograph.extract.meetings.cues import UNGUARDED
-from diplograph.extract.model import Findings, MeetingFinding, Status
+from diplograph.extract.model import Status
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def the_meeting_with(findings: Findings, *keys: str) -> MeetingFinding:
-    found = [m for m in findings.meetings if set(keys) <= who(m)]
-    assert len(found) == 1, [sorted(who(m)) for m in findings.meetings]
-    return found[0]
-
-
-def day(meeting: MeetingFinding) -> str | None:
-    return meeting.date.isoformat() if meeting.date else None
 
 
 def test_a_virtual_summit_is_no_meeting_and_the_two_men_of_a_call_can_still_meet_in_person(read_dated):

@@ -6,20 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.conftest import who
+from tests.conftest import held_in, states, the_meeting_with, who
 
 from diplograph.extract.entities import recognise
-from diplograph.extract.model import Findings, MeetingFinding, Status
-
-
-def states(meeting: MeetingFinding) -> set[str]:
-    return {p.represents for p in meeting.participants if p.represents}
-
-
-def the_meeting_with(findings: Findings, *keys: str) -> MeetingFinding:
-    found = [m for m in findings.meetings if set(keys) <= who(m) | states(m)]
-    assert len(found) == 1, [sorted(who(m)) for m in findings.meetings]
-    return found[0]
+from diplograph.extract.model import Status
 
 
 def test_a_vice_presidents_title_names_him_and_his_state(read_dated):
@@ -576,7 +566,7 @@ def test_the_two_foreign_ministers_are_those_of_the_ministers_meeting_not_of_a_l
         "years, during which they agreed to reopen embassies and resume flights.",
         date(2023, 6, 17),
     )
-    beijing = [m for m in findings.meetings if m.place is not None and m.place.key == "beijing"]
+    beijing = held_in(findings, "beijing")
     assert len(beijing) == 1
     assert who(beijing[0]) == {"hossein-amir-abdollahian", "faisal-bin-farhan"}
     assert beijing[0].date is not None and (beijing[0].date.month, beijing[0].date.day) == (4, 6)
@@ -603,7 +593,7 @@ def test_leaders_who_exchanged_words_on_the_margins_of_a_summit_met(read_dated):
         "Johannesburg in August last year, an encounter the two sides later described differently.",
         date(2024, 10, 24),
     )
-    johannesburg = [m for m in findings.meetings if m.place is not None and m.place.key == "johannesburg"]
+    johannesburg = held_in(findings, "johannesburg")
     assert len(johannesburg) == 1
     assert who(johannesburg[0]) >= {"narendra-modi", "xi-jinping"}
     assert johannesburg[0].date is not None and (johannesburg[0].date.year, johannesburg[0].date.month) == (
@@ -648,7 +638,7 @@ def test_they_who_met_elsewhere_are_the_people_of_the_meeting_told_before(read_d
         "where they discussed Putin's proposal to set up a gas hub in Turkey.",
         date(2023, 9, 4),
     )
-    astana = [m for m in findings.meetings if m.place is not None and m.place.key == "astana"]
+    astana = held_in(findings, "astana")
     assert len(astana) == 1
     assert who(astana[0]) == {"vladimir-putin", "recep-tayyip-erdogan"}
     assert astana[0].date is not None and (astana[0].date.year, astana[0].date.month) == (2022, 10)
@@ -666,5 +656,5 @@ def test_their_first_meeting_since_a_summit_tells_that_earlier_meeting(read_date
     assert len(earlier) == 1
     assert who(earlier[0]) == {"narendra-modi", "xi-jinping"}
     assert earlier[0].date is not None and earlier[0].date.month == 10
-    kazan = [m for m in findings.meetings if m.place is not None and m.place.key == "kazan"]
+    kazan = held_in(findings, "kazan")
     assert len(kazan) == 1 and kazan[0].date is not None and kazan[0].date.year == 2024

@@ -6,19 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.conftest import who
+from tests.conftest import states, the_meeting_with, who
 
-from diplograph.extract.model import Findings, MeetingFinding, Status
-
-
-def states(meeting: MeetingFinding) -> set[str]:
-    return {p.represents or p.entity.key for p in meeting.participants}
-
-
-def the_meeting_with(findings: Findings, *keys: str) -> MeetingFinding:
-    found = [m for m in findings.meetings if set(keys) <= who(m) | states(m)]
-    assert len(found) == 1, [sorted(who(m)) for m in findings.meetings]
-    return found[0]
+from diplograph.extract.model import Status
 
 
 def test_ministers_named_by_their_states_are_the_ministers_the_article_names(read_dated):
