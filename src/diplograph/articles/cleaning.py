@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-CLEANING_VERSION = 2
+CLEANING_VERSION = 3
 """Bump when the rules change, so a build re-reads articles whose input did not change."""
 
 SHORT_LINE = 160
@@ -78,13 +78,16 @@ LONG_FAMILIES: dict[str, re.Pattern[str]] = {
     ),
 }
 
+#: A count as comment counters print it: 12, 1,204, 3.4k.
+COUNT = r"\d[\d,.]*k?"
+
 # From the first of these (once the body has begun) to the end, nothing belongs to the article.
 TAIL_MARKERS: dict[str, re.Pattern[str]] = {
     "comments": _pattern(
         r"^(what do you think|notify of|inline feedbacks|leave a (reply|comment)|post a comment|add a comment"
         r"|join the (discussion|conversation)|comments are closed|be the first to comment|reader comments"
-        r"|comments?( \(\d+\))?|\d+ (comments?|responses?|thoughts on\b.*)"
-        r"|(show|hide|view|load|read|see) (all )?(\d+ )?comments?"
+        r"|comments?( \(" + COUNT + r"\))?|" + COUNT + r" (comments?|responses?|thoughts on\b.*)"
+        r"|(show|hide|view|load|read|see) (all )?(" + COUNT + r" )?comments?"
         r"|your email address will not be published)\W*$",
         r"^\d+\.\s+\S.{0,60}\s+says:?$",
     ),
