@@ -8,8 +8,8 @@ from datetime import date
 
 from tests.conftest import day, the_meeting_with, who
 
-from diplograph.extract.dates import date_mentions
-from diplograph.extract.model import Status
+from diplograph.extract.dates import date_mentions, is_saying_date
+from diplograph.extract.model import Span, Status
 
 
 def values(text: str, published: date) -> dict[str, str | None]:
@@ -295,3 +295,56 @@ def test_a_sentence_going_on_with_he_goes_on_at_the_same_time_and_a_building_is_
     )
     (summit,) = findings.meetings
     assert day(summit) == "2024-09-21" and summit.place is not None and summit.place.key == "claymont"
+
+
+def test_a_date_before_a_verb_of_saying_is_the_statements(read_dated):
+    # f13 (Vietnamese daily, Monday 2023-09-11): "At a news conference later on Sunday, Biden said the visit
+    # was not aimed at containing China" (the visit it points back at is not dated by the news conference);
+    # b11 (briefing, Monday 2024-06-03): "Speaking in Singapore on Sunday, Zelenskyy said that China was
+    # helping Russia to disrupt the summit" (a participle of saying opening the sentence, capitalised).
+    findings = read_dated(
+        "Trong welcomed Biden at the headquarters of the Communist Party of Vietnam Central Committee in "
+        "Hanoi on Sunday afternoon, a few hours after the U.S. president landed at Noi Bai International "
+        "Airport from New Delhi, where he had attended the G20 summit.\n\nAt a news conference later on "
+        'Sunday, Biden said the visit was not aimed at containing China: "I don\'t want to contain China."',
+        date(2023, 9, 11),
+    )
+    g20 = the_meeting_with(findings, "g20")
+    assert g20.place is not None and g20.place.key == "new-delhi" and g20.date is None
+    text = (
+        "Speaking in Singapore on Sunday, Zelenskyy said that China was helping Russia to disrupt the "
+        "summit by pressing other countries not to attend."
+    )
+    sunday = Span(text.index("Sunday"), text.index("Sunday") + len("Sunday"))
+    assert is_saying_date(text, sunday)
+    assert all(m.date is None for m in read_dated(text, date(2024, 6, 3)).meetings)
+
+
+def test_in_after_the_topic_of_a_summit_is_not_its_place(read_dated):
+    # b11 (briefing, 2024-06-03): "Switzerland will host a summit on peace in Ukraine at the Bürgenstock
+    # resort" (f01 "a Group of 20 summit that is expected to be dominated by Russia's war in Ukraine", h03 "a
+    # durable peace in the South Caucasus": 'in' after the war or the peace says where that is).
+    findings = read_dated(
+        "Reuters: Switzerland will host a summit on peace in Ukraine at the Bürgenstock resort on June 15 "
+        "and 16, which President Zelenskyy is expected to attend.",
+        date(2024, 6, 3),
+    )
+    (summit,) = findings.meetings
+    assert day(summit) == "2024-06-15" and summit.place is not None and summit.place.key != "ukraine"
+
+
+def test_a_building_named_alone_is_not_a_town(read_dated):
+    # b02 (Colombian daily, 2022-11-02): the headline "Petro and Maduro meet for the first time in
+    # Miraflores" and the body's "in the Miraflores Palace" (headlines name a palace by its name alone, 'at
+    # the Élysée'): the meeting of the day before is in the city of the dateline.
+    findings = read_dated(
+        "Petro and Maduro meet for the first time in Miraflores and agree to push for Venezuela's return to "
+        "the Andean Community\n\nCaracas, November 2 of 2022 – Special envoy\nTranslated from Spanish\n\n"
+        "In an encounter that lasted close to three hours in the Miraflores Palace, the presidents Gustavo "
+        "Petro and Nicolás Maduro sealed this Tuesday the normalization of the relations between Colombia "
+        "and Venezuela, broken since February of 2019.",
+        date(2022, 11, 2),
+    )
+    (encounter,) = findings.meetings
+    assert who(encounter) == {"gustavo-petro", "nicolas-maduro"} and day(encounter) == "2022-11-01"
+    assert encounter.place is not None and encounter.place.key == "caracas"

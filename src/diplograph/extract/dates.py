@@ -553,7 +553,7 @@ _DATELINE_TAIL = re.compile(r"\.?\s*(?:\(|/|[-—–]{1,2}\s)")
 # Zelenskyy said …", "the Élysée said on Wednesday": a date right after a verb of saying dates the saying.
 _SAYING_BEFORE = re.compile(
     r"\b(?:said|says|announced|announces|stated|declared|confirmed|added|reported|wrote|tweeted|posted|"
-    r"told\s+(?:reporters|journalists|the\s+press|\w+)|saying|announcing|speaking(?:\s+(?:in|at|to)\s+"
+    r"told\s+(?:reporters|journalists|the\s+press|\w+)|saying|announcing|[Ss]peaking(?:\s+(?:in|at|to)\s+"
     r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?),?\s+(?:on\s+)?$"
 )
 

@@ -28,6 +28,7 @@ def find_place(
     if tells_its_end(text, scope, trigger):
         return None  # "The visit ends on Friday in Bordeaux": the last stop, not where it was held
     trigger_start = scope.start + trigger.start()
+    mentions = [m for m in mentions if not _topic_in(text, scope, m.span.start)]
     candidates = []
     for mention in mentions:
         if mention.entity.kind != "city":
@@ -64,6 +65,20 @@ def find_place(
         or _hosting_state(text, scope, trigger, mentions)
         or _city_of_venue(text, scope, mentions)
     )
+
+
+# "a summit on peace in Ukraine at the Bürgenstock resort", "talks on the war in Gaza": 'in' after the
+# topic of the talks says where the war or the peace is, not where the meeting is held.
+TOPIC_IN = re.compile(
+    r"\b(?:peace|war|conflict|crisis|situation|fighting|violence|ceasefire|truce|hostilities|tensions|unrest|"
+    r"security|stability|reconstruction|elections?|developments|aggression|invasion)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _topic_in(text: str, scope: Span, position: int) -> bool:
+    """Whether the name at ``position`` follows 'peace in', 'the war in' and the like in its clause."""
+    return bool(TOPIC_IN.search(text, max(scope.start, position - 40), position))
 
 
 # "agreed that India would host the Quad summit in 2025", "Argentina, which will host the next summit": the
@@ -117,8 +132,13 @@ def _unknown_place(text: str, scope: Span, trigger: re.Match[str], mentions: lis
     for match in UNKNOWN_PLACE.finditer(window):
         if match.start() >= end - start:
             break
-        if not NOT_A_PLACE.match(match.group("name")) and not match.group("article"):
-            found.append(match)
+        if NOT_A_PLACE.match(match.group("name")) or match.group("article"):
+            continue
+        if _topic_in(text, scope, start + match.start("name")):
+            continue  # "talks on the war in Tigray": where the war is
+        if _names_a_building(text, match.group("name")):
+            continue  # "meet … in Miraflores" beside "the Miraflores Palace": a building, its city unsaid
+        found.append(match)
     found = [
         m
         for m in found
@@ -132,6 +152,16 @@ def _unknown_place(text: str, scope: Span, trigger: re.Match[str], mentions: lis
     chosen = next((m for m in found if m.group("preposition") == "in"), found[0])
     name = chosen.group("name")
     return Entity(key=slugify(name), kind="region", label=name)
+
+
+# What names a building after its proper name ("the Miraflores Palace", "the Kumsusan State Guest House").
+BUILDING_WORDS = ("Palace", "House", "Hall", "Castle", "Residence", "Hotel", "Centre", "Center", "Building")
+
+
+def _names_a_building(text: str, name: str) -> bool:
+    """'Petro and Maduro meet for the first time in Miraflores' beside 'in the Miraflores Palace': the
+    article names a building by its proper name alone, as headlines do ('at the Élysée', 'in Miraflores')."""
+    return any(f"{name} {word}" in text for word in BUILDING_WORDS)
 
 
 # "in the Russian city of Kazan", "the southern city of Arba Minch": the words say the name is a city.

@@ -56,6 +56,7 @@ def _dates_that_may_be_its(
     """The date expressions of the clause that may date its meeting: none in an aside, at the end of a
     range, of a plan given up, in a relative clause about another noun, or of a statement ('announced on
     Tuesday that …'); a dateline's only when the clause tells no other date and no statement."""
+    trigger_start = scope.start + trigger.start()
     inside = [
         d
         for d in dates
@@ -65,10 +66,25 @@ def _dates_that_may_be_its(
         and not _superseded(text, d)
         and not _in_clause_of_another_noun(text, scope.start + trigger.end(), d)
     ]
-    sayings = [d for d in inside if is_saying_date(text, d.span)]
+    sayings = [
+        d for d in inside if is_saying_date(text, d.span) or _dates_a_saying_of_it(text, d, trigger_start)
+    ]
     inside = [d for d in inside if d not in sayings]
     told = [d for d in inside if not is_dateline_date(text, d.span)]
     return told or ([] if sayings else inside)
+
+
+# "At a news conference later on Sunday, Biden said the visit was not aimed at containing China": a verb of
+# saying between a date and the meeting it speaks of; the date is the statement's.
+SAYING = re.compile(
+    r"\b(?:said|says|told|announced|announces|added|stated|declared|noted|stressed|confirmed|recalled)\b"
+)
+
+
+def _dates_a_saying_of_it(text: str, mention: DateMention, trigger_start: int) -> bool:
+    """Whether a verb of saying comes between the date and the trigger, so that the meeting is told in
+    what was said that day, and may have been held on any day before."""
+    return mention.span.end <= trigger_start and bool(SAYING.search(text, mention.span.end, trigger_start))
 
 
 # "The round, held from Sunday to Tuesday", "from June 4 to 8": the day a range of days ends.
