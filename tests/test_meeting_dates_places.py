@@ -348,3 +348,16 @@ def test_a_building_named_alone_is_not_a_town(read_dated):
     (encounter,) = findings.meetings
     assert who(encounter) == {"gustavo-petro", "nicolas-maduro"} and day(encounter) == "2022-11-01"
     assert encounter.place is not None and encounter.place.key == "caracas"
+
+
+def test_a_city_whose_name_begins_with_a_leaders_name_is_not_the_leader(read_dated):
+    # f08 (Akorda press release, 2023-05-19): "the first China – Central Asia Summit held in the city of
+    # Xi'an" — 'Xi' before an apostrophe and letters other than a possessive 's is not Xi Jinping.
+    findings = read_dated(
+        "The Head of State Kassym-Jomart Tokayev took part in the first China – Central Asia Summit held in "
+        "the city of Xi'an, People's Republic of China. Xi's welcome was warm.",
+        date(2023, 5, 19),
+    )
+    (summit,) = findings.meetings
+    assert "xi-jinping" not in who(summit)
+    assert summit.place is not None and summit.place.label == "Xi'an"

@@ -103,7 +103,7 @@ class Gazetteer:
         the same alternatives grouped by their first word)."""
         surfaces = sorted({name.surface for name in self.names if name.surface}, key=len, reverse=True)
         body = "|".join(_flexible(surface) for surface in surfaces)
-        return re.compile(r"(?<![\w.])(?:" + body + r")(?![\w])")
+        return re.compile(r"(?<![\w.])(?:" + body + r")" + NAME_END)
 
     @cached_property
     def first_words(self) -> frozenset[str]:
@@ -122,7 +122,8 @@ class Gazetteer:
             word: re.compile(
                 r"(?<![\w.])(?:"
                 + "|".join(_flexible(s) for s in sorted(surfaces, key=len, reverse=True))
-                + r")(?![\w])"
+                + r")"
+                + NAME_END
             )
             for word, surfaces in groups.items()
         }
@@ -185,6 +186,10 @@ class Gazetteer:
 
 
 _WORD = re.compile(r"(?<![\w.])\w[\w.]*")
+
+#: Where a name ends: not inside a longer word, and not before an apostrophe that goes on with letters
+#: other than a possessive 's ("Xi's visit" names Xi; "Xi'an" is a city).
+NAME_END = r"(?![\w]|['’](?![sS]\b)\w)"
 
 
 def _first_word(surface: str) -> str:
