@@ -22,6 +22,11 @@ def case(verb: str, words: str, stance: Stance, rule: str):
     return pytest.param(verb, words, stance, rule, id=f"{rule}:{words[:40]}")
 
 
+def case3(verb: str, words: str, stance: Stance, rule: str, context: str = ""):
+    """A case read in its sentence (``context``), for the steps that look past the words."""
+    return pytest.param(verb, words, context, stance, rule, id=f"{rule}:{words[:40]}")
+
+
 @pytest.mark.parametrize(
     ("verb", "words", "stance", "rule"),
     [
@@ -411,12 +416,7 @@ def test_stance_in_whole_sentences_reads_negations_and_targets(read, sentence, w
         ('there would be "very severe consequences" if Putin did not agree', OPPOSE, "evaluation=severe"),
         ("Attempts to put pressure on us are completely useless", OPPOSE, "evaluation=useless"),
         # a principle or a remedy joined by a hyphen is not the evil it names (f04, f06, f14; grammar)
-        (
-            "the two countries' relations are based on the principles of mutual respect, "
-            "non-interference in internal affairs and good neighborliness",
-            SUPPORT,
-            "evaluation=good",
-        ),
+        ("non-interference in internal affairs and good neighborliness", SUPPORT, "evaluation=good"),
         ("De-escalation and de-induction are the harder steps", SUPPORT, "demand=de-escalat"),
         (
             'the meeting as "historic" and said the two sides had discussed economic partnership and '
@@ -445,5 +445,211 @@ def test_stance_in_whole_sentences_reads_negations_and_targets(read, sentence, w
 )
 def test_the_plain_words_of_judgement_harm_and_courtesy(words, stance, rule):
     decision = decide(words, words, "said")
+    assert decision.stance is stance, decision
+    assert decision.rule == f"stance:{rule}" or decision.rule.startswith(f"stance:{rule}="), decision
+
+
+F02_PUTIN = (
+    "Putin said Russia was ready to return to the Black Sea grain initiative, from which it withdrew in "
+    "July, as soon as Western countries fulfil the obligations on Russian agricultural exports set out in "
+    "the Istanbul agreements."
+)
+F02_LAVROV = (
+    "Lavrov and Fidan held talks in the Russian capital on August 31, after which Lavrov said that Moscow "
+    'had "no objection" to returning to the deal, but only after its conditions were met.'
+)
+F09_TRUMP = (
+    "Trump said a three-way meeting with Putin and Zelenskyy could happen, possibly soon, but "
+    '"now it\'s really up to President Zelenskyy to get it done."'
+)
+
+
+@pytest.mark.parametrize(
+    ("verb", "words", "context", "stance", "rule"),
+    [
+        # reservation: a welcome or a step conceded, then "but" insisted, demanded or "not enough" is mixed
+        # (eval/fresh f06, f12 twice); a "but" with a plain demand of one's own stays what it was (h06 below)
+        case3(
+            "welcomed",
+            "the disengagement but demanded that the government tell Parliament whether Indian troops would "
+            "be able to patrol up to the points they accessed before April 2020",
+            OTHER,
+            "reservation=but demanded",
+        ),
+        case3(
+            "wrote",
+            'it was "a positive sign that the Russians have finally begun to consider ending the war," but '
+            'insisted that "the very first step in truly ending any war is a ceasefire."',
+            OTHER,
+            "reservation=but insisted",
+        ),
+        case3(
+            "called",
+            'Putin\'s proposal "a first step, but not enough," and said in Kyiv before his departure that '
+            '"an unconditional ceasefire does not need to be preceded by negotiations."',
+            OTHER,
+            "reservation=but not enough",
+        ),
+        # an offer on a condition is a bargain (f02 twice, in the words and in the rest of the sentence);
+        # "as soon as possible" is no condition (f12)
+        case3(
+            "said",
+            "Russia was ready to return to the Black Sea grain initiative, from which it withdrew in July, "
+            "as soon as Western countries fulfil the obligations on Russian agricultural exports set out in "
+            "the Istanbul agreements",
+            OTHER,
+            "condition=ready to as soon as",
+            context=F02_PUTIN,
+        ),
+        case3(
+            "said",
+            'Moscow had "no objection" to returning to the deal',
+            OTHER,
+            "condition=not objection only after",
+            context=F02_LAVROV,
+        ),
+        case3(
+            "said",
+            "We are ready to support peace talks as soon as possible, but a ceasefire must come first",
+            SUPPORT,
+            "evaluation=ready to",
+        ),
+        # "prepared to" is "ready to" (f02)
+        case3(
+            "added",
+            "Moscow was prepared to ship one million tonnes of grain at a discount to Turkey",
+            SUPPORT,
+            "evaluation=prepared to",
+        ),
+        # a judgement denied on a denied condition wants what it names (f09)
+        case3(
+            "told",
+            'he would not be "happy" if he did not get a ceasefire today',
+            SUPPORT,
+            "double-denial",
+        ),
+        # "and that" opens a clause the negation before it does not reach (f01)
+        case3(
+            "said",
+            "he had told Xi plainly that U.S. policy on Taiwan had not changed and that Washington opposed "
+            "any unilateral changes to the status quo by either side",
+            OPPOSE,
+            "evaluation=oppos",
+        ),
+        # talks or a meeting that could happen on no condition are an opening (f12, f09 twice), on a
+        # condition a hedge (eval/articles u02)
+        case3(
+            "said",
+            'the talks could begin "already on Thursday, May 15, in Istanbul."',
+            SUPPORT,
+            "prospect",
+        ),
+        case3(
+            "said",
+            "a three-way meeting with Putin and Zelenskyy could happen, possibly soon, but "
+            '"now it\'s really up to President Zelenskyy to get it done."',
+            SUPPORT,
+            "prospect=could happen",
+            context=F09_TRUMP,
+        ),
+        case3(
+            "laughed",
+            "Oh, that's an interesting one. I'll get a little heat on that one, but I could see it possibly "
+            "happening",
+            SUPPORT,
+            "prospect",
+        ),
+        case3(
+            "said",
+            "Putin and Zelensky could meet once the delegations have prepared concrete documents",
+            NEUTRAL,
+            "hedge=could",
+        ),
+        # a demand on the other side: up to them, the ball in their court (u10, f05; f09 above)
+        case3(
+            "told",
+            "It is up to you to build your own narrative and turn this around. You have arguments that your "
+            "adversaries do not have",
+            SUPPORT,
+            "demand=is up to you to",
+        ),
+        case3("added", "The ball is now in their court", SUPPORT, "demand=ball is now in their court"),
+        # wanting something done (f02), not wanting to do it (f13)
+        case3(
+            "said",
+            'Ankara wanted the initiative to be revived "without losing time."',
+            SUPPORT,
+            "demand=wanted the initiative to",
+        ),
+        case3(
+            "said",
+            "I don't want to contain China. I just want to make sure that we have a relationship with China "
+            "that is on the up and up",
+            OPPOSE,
+            "demand=don't want to",
+        ),
+        # a prohibition asked for is opposition, and the asking that frames it no support (h07)
+        case3(
+            "told",
+            '"the current challenges facing Europe do not come from China," according to the state news '
+            'agency Xinhua, and urged the EU to keep its markets open and refrain from "restrictive economic '
+            'and trade tools."',
+            OPPOSE,
+            "demand=refrain from",
+        ),
+        case3("urged", 'the EU to refrain from "restrictive economic and trade tools."', OPPOSE, "demand"),
+        # headway is progress (f09)
+        case3(
+            "said",
+            "We made some headway. There were many, many points that we agreed on. There are just a very few "
+            "that are left",
+            SUPPORT,
+            "demand=headway",
+        ),
+        # foreign intervention and militarization are evils named (f04, eval/blind b09)
+        case3(
+            "said",
+            "foreign intervention and the presence of extra-regional forces have never brought security to "
+            "the region",
+            OPPOSE,
+            "evaluation=foreign intervention",
+        ),
+        case3(
+            "asked",
+            "Do we want the Arctic Ocean to transform into a new South China Sea, fraught with "
+            "militarization and competing territorial claims?",
+            OPPOSE,
+            "evaluation=militariz",
+        ),
+        # "seriously" only intensifies (b11), "serious" judges (eval/articles u10)
+        case3(
+            "said",
+            "Maintaining communication between the two militaries serves the interests of both sides, but "
+            "the US side needs to take China's concerns seriously, stop arming Taiwan and stop its "
+            "provocations at sea.",
+            SUPPORT,
+            "evaluation=serves the interests",
+        ),
+        case3(
+            "said",
+            "It is not a narrative construction. It is a reality, and it is serious",
+            OPPOSE,
+            "evaluation",
+        ),
+        # the vocabulary of good relations (f06, h08, h11) and of contempt (f07, a reader's comment)
+        case3(
+            "told",
+            "Maintaining peace and stability on the border should remain our priority. Mutual trust, mutual "
+            "respect and mutual sensitivity should remain the basis of our relations",
+            SUPPORT,
+            "evaluation=mutual trust",
+        ),
+        case3("said", 'the atmosphere had been "very cordial"', SUPPORT, "evaluation=cordial"),
+        case3("affirmed", "the pact is “a win-win” for both blocs", SUPPORT, "evaluation=win-win"),
+        case3("said", "Jaishankar's speech was an insult to the host", OPPOSE, "evaluation=insult"),
+    ],
+)
+def test_offers_reservations_prospects_and_demands_on_others(verb, words, context, stance, rule):
+    decision = decide(words, context or words, verb)
     assert decision.stance is stance, decision
     assert decision.rule == f"stance:{rule}" or decision.rule.startswith(f"stance:{rule}="), decision

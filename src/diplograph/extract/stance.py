@@ -7,13 +7,17 @@ said (the quote, or the reported clause); the lexicon of each step is in ``lexic
 1. courtesy → other. A greeting or thanks to a host ("very happy to see him", "for the hospitality"),
    or one's own side regretting or apologising. First, because courtesies are full of warm words
    ("friend", "excellent organization") that take no stance on any issue.
+   reservation → other: a welcome or a step conceded, then "but" insisted, demanded or "not enough"
+   ("welcomed the disengagement but demanded …", "a first step, but not enough"). Before the verb,
+   which names only the first half ("welcomed").
 2. verb → the reporting verb's own judgement. Welcomed, praised, hailed, backed, defended → support;
    condemned, rejected, warned, denounced, accused, criticised, dismissed → oppose; said, told, noted,
    added, stressed, described → none. The verb is the reporter's summary of the whole speech act, so it
    outranks single words inside it ("warned that the bloc was making promises it could not keep").
    Verbs of demand and promise (urged, called for, demanded, pledged) are support of what they ask for,
    but what they ask for may itself be judged ("urged the U.S. to abandon its demands …, describing them
-   as unprofessional"): they decide right after step 3.
+   as unprofessional") or be a prohibition ("urged the EU to … refrain from"): they decide right after
+   step 3.
 3. evaluation → evaluative words ("historic", "essential", "unacceptable", "a threat"), read with the
    scope of negation: a negator (not, no, never, without, cannot, n't) denies the nearest evaluation
    after it within seven words of its clause, and nothing beyond. A denied support word is opposition
@@ -22,18 +26,24 @@ said (the quote, or the reported clause); the lexicon of each step is in ``lexic
    they introduce ("would spare no effort to support"); "not only X", "not X but Y" and "no X without Y"
    deny nothing; a denial runs over the words listed after its cue ("is not smart, wise or
    honorable"). A remedy of an evil ("to address the pains of our people") speaks for the
-   remedy. More opposition than support, or as much, is opposition. After a verb of description
+   remedy. More opposition than support, or as much, is opposition. A judgement denied on a denied
+   condition wants what the condition names ("would not be happy if he did not get a ceasefire":
+   double-denial → support). An offer (ready, willing, prepared to, no objection) followed by a
+   condition ("ready to return … as soon as Western countries fulfil the obligations") is a bargain:
+   condition → other, when the offers are all the support there is. After a verb of description
    ("described X as Y", 'called X "Y"') steps 3–6 read from the description Y on: X is only what it is
    about ("described trilateral security cooperation as …" is no support of cooperation).
 4. neutrality → saying the speaker's side is against nobody or takes no side ("not competing with
    anyone", "never provided lethal weapons to any party").
 5. hedge → neutral: what could happen, on conditions or after study ("possible only as a result of the
    work", "whether … depends on", "would study the details"). Before demands, because a conditional
-   "would" or "should" promises nothing.
+   "would" or "should" promises nothing. But talks or a meeting that could happen, on no condition
+   ("the talks could begin already on Thursday"), is an opening the speaker makes: prospect → support.
 6. demand → demands, intentions and wishes ("must", "should", "will", "would like to", "hope", "call
    for", "responsibility") are support of what they ask for; a prohibition ("must not", "refrain from", "no
-   intention") is opposition, and so is a wish whose content is denied ("I hope that this is not meant
-   seriously"). The topics a stance is about count here too: a peace, an agreement, a
+   intention", "don't want to") is opposition, and the asking that frames it ("urged … to refrain from")
+   is no support. A wish whose content is denied is opposition too ("I hope that this is not meant
+   seriously"). The topics a stance is about count here too: a peace, an agreement, headway, a
    ceasefire named is support, denied is opposition ("did not come to Antalya to discuss a ceasefire").
    Last of the cues, because they say what a statement is about more than how the speaker judges it.
 7. context → a passage with no reporting verb of its own (a quote continuing the last one): steps 3–6
@@ -86,6 +96,13 @@ _HEDGE = _cues(*lexicon.HEDGES)
 _DEMAND = _cues(*lexicon.DEMANDS)
 _PROHIBITION = _cues(*lexicon.PROHIBITIONS)
 _TOPIC = _cues(*lexicon.SUPPORT_TOPICS)
+_CONDITION = _cues(*lexicon.CONDITIONS)
+_OFFER = re.compile(lexicon.OFFERS)
+_DOUBLE_DENIAL = re.compile(lexicon.DOUBLE_DENIALS)
+_RESERVATION = re.compile(lexicon.RESERVATIONS)
+_CONCESSION = re.compile(r"\b" + lexicon.CONCESSIONS)
+_PROSPECT = re.compile(lexicon.PROSPECTS)
+_VIOLENCE = re.compile(lexicon.VIOLENCE)
 
 _NEGATOR = re.compile(r"\b(?:not|no|never|without|nor|neither|cannot|nothing)\b|n't\b")
 # "No" and "without" deny the noun they introduce ("without foreign interference"), not what follows it
@@ -104,11 +121,14 @@ _CONTRAST = re.compile(
 _UNLESS = re.compile(r"\w*\s+(?:\w+\s+){0,2}?(?:without|unless|except)\b")
 # A wish whose content is denied opposes what it denies: "I strongly hope that this is not meant seriously".
 _WISH = re.compile(r"hop|wish|want")
+# Asking is the frame of what is asked: "urged the EU to keep its markets open and refrain from …".
+_ASKING = re.compile(r"urg|call|ask|demand")
 _DENIED_WISH = re.compile(
     r"\w*\s+(?:that\s+)?(?:[\w'-]+\s+){0,4}?(?:is|was|are|were|will|would|does|do)\s+not\b"
 )
 _LISTED = re.compile(r"\s*(?:,|,?\s+(?:or|and|nor))\s*")
-_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\b(?:but|while|whereas|although)\b")
+# "had not changed and that Washington opposed": "and that" opens a clause the negation does not reach.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\b(?:but|while|whereas|although|and\s+that)\b")
 # Background in a relative clause closed by a comma ("Pakistan, which had lost more lives to terrorism
 # than any other member, was part of the solution") is not what the speaker takes a stance on.
 _BACKGROUND = re.compile(r",\s+(?:which|who)\s+(?!(?:he|she|they|it)\s)[^,;“”\"]*,")
@@ -159,6 +179,9 @@ def decide(words: str, context: str = "", verb: str = "") -> StanceDecision:
     if courtesy:
         return StanceDecision(Stance.OTHER, "courtesy", courtesy.group())
     verb = " ".join(verb.lower().split())
+    reserved = _reservation(lowered, verb)
+    if reserved:
+        return reserved
     if verb in _SUPPORTING_VERBS:
         return StanceDecision(Stance.SUPPORT, "verb", verb)
     if verb in _OPPOSING_VERBS:
@@ -168,10 +191,16 @@ def decide(words: str, context: str = "", verb: str = "") -> StanceDecision:
         described = _QUOTED_PREDICATE.search(base)
     if described is not None:  # what is described is only what it is about: read from the description on
         lowered = _reading(base[described.start("predicate") :])
-    found = _evaluation(lowered)
+    # the rest of the sentence after the words, for the conditions an offer is made on
+    after = context.find(words) if words and context else -1
+    tail = _plain(context[after + len(words) :]) if after >= 0 else ""
+    found = _evaluation(lowered, tail)
     if found is None and verb in _DEMANDING_VERBS:
+        prohibition = _PROHIBITION.search(lowered)  # "urged the EU to … refrain from": asks for a "no"
+        if prohibition:
+            return StanceDecision(Stance.OPPOSE, "demand", prohibition.group())
         return StanceDecision(Stance.SUPPORT, "demand", verb)
-    found = found or _later_steps(lowered)
+    found = found or _later_steps(lowered, tail)
     if found is None and not verb and context:
         rest = _reading(context.replace(words, " "))
         found = _evaluation(rest) or _later_steps(rest)
@@ -179,19 +208,46 @@ def decide(words: str, context: str = "", verb: str = "") -> StanceDecision:
     return found or StanceDecision(Stance.NEUTRAL, "none")
 
 
-def _later_steps(lowered: str) -> StanceDecision | None:
-    """Steps 4–6: neutrality, hedges, demands (and topics)."""
+def _reservation(lowered: str, verb: str) -> StanceDecision | None:
+    """Step 1b: something conceded, then "but" and a reservation (insisted, demanded, not enough)."""
+    reservation = _RESERVATION.search(lowered) if "but" in lowered else None
+    if reservation is None:
+        return None
+    start = reservation.start()
+    if (
+        verb in _SUPPORTING_VERBS
+        or _SUPPORT.search(lowered, 0, start)
+        or _CONCESSION.search(lowered, 0, start)
+    ):
+        return StanceDecision(Stance.OTHER, "reservation", " ".join(reservation.group().split()))
+    return None
+
+
+def _later_steps(lowered: str, tail: str = "") -> StanceDecision | None:
+    """Steps 4–6: neutrality, hedges (and prospects), demands (and topics)."""
     neutral = _NEUTRALITY.search(lowered)
     if neutral:
         return StanceDecision(Stance.NEUTRAL, "neutrality", neutral.group().split()[0])
     hedge = _HEDGE.search(lowered)
     if hedge:
+        prospect = _PROSPECT.match(lowered, hedge.start())
+        if (
+            prospect
+            and not _CONDITION.search(lowered, prospect.end())
+            and not _CONDITION.search(tail)
+            and not _VIOLENCE.search(lowered)
+        ):
+            return StanceDecision(Stance.SUPPORT, "prospect", " ".join(prospect.group().split()))
         return StanceDecision(Stance.NEUTRAL, "hedge", hedge.group())
     return _demand(lowered)
 
 
-def _evaluation(lowered: str) -> StanceDecision | None:
-    """Step 3: evaluative words with the scope of negation; None when there are none."""
+def _evaluation(lowered: str, tail: str = "") -> StanceDecision | None:
+    """Step 3: evaluative words with the scope of negation; None when there are none. ``tail`` is the rest
+    of the sentence, where the conditions of an offer may follow the words."""
+    double = _DOUBLE_DENIAL.search(lowered)
+    if double:
+        return StanceDecision(Stance.SUPPORT, "double-denial", " ".join(double.group().split()))
     found = [(m, True) for m in _SUPPORT.finditer(lowered)] + [(m, False) for m in _OPPOSE.finditer(lowered)]
     for word, phrase in _OPPOSE_PHRASES:
         if word in lowered:
@@ -201,6 +257,7 @@ def _evaluation(lowered: str) -> StanceDecision | None:
     found.sort(key=lambda item: item[0].start())
     support: list[str] = []
     oppose: list[str] = []
+    offers: list[tuple[str, int]] = []  # offers among the support, with where they end
     previous_end, denied = 0, False
     for match, supporting in found:
         cue = match.group().strip()
@@ -212,17 +269,25 @@ def _evaluation(lowered: str) -> StanceDecision | None:
         denied = negated
         if supporting:
             (oppose if negated else support).append(cue)
+            if not negated and _OFFER.search(cue):
+                offers.append((cue, match.end()))
         elif _OWN_NEGATION.match(cue) or (negated and _PROHIBITIVE.search(lead)):
             oppose.append(cue)  # "not accept"; "let us not get caught up in weaponising terrorism"
         elif negated:
             if _OPPOSING_STANCE.match(cue):
                 support.append(f"not {cue}")  # "was not opposed to": accepts it
+                offers.append((f"not {cue}", match.end()))
         elif _REMEDY.search(lead):
             support.append(f"remedy {cue}")
         else:
             oppose.append(cue)
     if oppose and len(oppose) >= len(support):
         return StanceDecision(Stance.OPPOSE, "evaluation", oppose[0])
+    if support and len(offers) == len(support):
+        offer, end = offers[0]
+        condition = _CONDITION.search(lowered, end) or _CONDITION.search(tail)
+        if condition:
+            return StanceDecision(Stance.OTHER, "condition", f"{offer} {' '.join(condition.group().split())}")
     if support:
         return StanceDecision(Stance.SUPPORT, "evaluation", support[0])
     return None
@@ -231,7 +296,8 @@ def _evaluation(lowered: str) -> StanceDecision | None:
 def _demand(lowered: str) -> StanceDecision | None:
     """Step 6: demands, intentions and wishes, prohibitions, and the topics named or denied."""
     support, oppose = [], []
-    oppose += [m.group() for m in _PROHIBITION.finditer(lowered)]
+    prohibitions = list(_PROHIBITION.finditer(lowered))
+    oppose += [m.group() for m in prohibitions]
     for pattern in (_DEMAND, _TOPIC):
         previous_end = 0
         for match in pattern.finditer(lowered):
@@ -241,6 +307,8 @@ def _demand(lowered: str) -> StanceDecision | None:
             if not negated and _WISH.match(match.group()) and _DENIED_WISH.match(lowered, match.end()):
                 oppose.append(f"{match.group().strip()} not")  # "I hope that this is not meant seriously"
             elif not negated:
+                if _ASKING.match(match.group()) and any(p.start() > match.end() for p in prohibitions):
+                    continue  # "urged the EU to … refrain from": the asking only frames the prohibition
                 support.append(match.group().strip())
             elif pattern is _TOPIC:
                 oppose.append(f"no {match.group()}")  # a denied intention says nothing; a denied peace does
