@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.conftest import held_in, states, the_meeting_with, who
+from tests.conftest import day, held_in, states, the_meeting_with, who
 
 from diplograph.extract.entities import recognise
 from diplograph.extract.model import Status
@@ -658,3 +658,87 @@ def test_their_first_meeting_since_a_summit_tells_that_earlier_meeting(read_date
     assert earlier[0].date is not None and earlier[0].date.month == 10
     kazan = held_in(findings, "kazan")
     assert len(kazan) == 1 and kazan[0].date is not None and kazan[0].date.year == 2024
+
+
+# Descriptions of someone named before (extract/descriptions.py), the passive of receiving, the rulers a state
+# agency names as ordering a meeting, and a second reported clause (eval/fresh/, quoted with its file).
+
+
+def test_the_saudi_minister_received_by_the_president_is_the_saudi_minister_named_before(read_dated):
+    # f04_irna_faisal_tehran_visit (published 2023-06-17): "the Saudi minister" is Prince Faisal, and "was
+    # received by" reports a meeting of its own, later that day.
+    findings = read_dated(
+        "Tehran, June 17, IRNA -- Iranian Foreign Minister Hossein Amir-Abdollahian and his Saudi "
+        "counterpart Prince Faisal bin Farhan Al Saud held talks in Tehran on Saturday on the expansion of "
+        "bilateral relations and regional developments.\n\nLater on Saturday, the Saudi minister was "
+        "received by President Raisi, who said that the improvement of relations between Tehran and Riyadh "
+        "would serve the interests of the region and the Islamic world.",
+        date(2023, 6, 17),
+    )
+    meeting = the_meeting_with(findings, "ebrahim-raisi")
+    assert who(meeting) == {"ebrahim-raisi", "faisal-bin-farhan"}
+    assert day(meeting) == "2023-06-17"
+    assert meeting.status is Status.HELD
+    assert who(the_meeting_with(findings, "hossein-amir-abdollahian")) == {
+        "hossein-amir-abdollahian",
+        "faisal-bin-farhan",
+    }
+
+
+def test_the_chinese_leader_invited_by_the_head_of_state_is_xi(read_dated):
+    # f08_akorda_press_release_china_central_asia_xian (published 2023-05-19): the president's press service
+    # calls him "the Head of State"; "the Chinese leader" is the one Chinese leader the release names.
+    findings = read_dated(
+        "The Head of State Kassym-Jomart Tokayev took part in the first China – Central Asia "
+        "Summit.\n\nEarlier this week, during his state visit to the People's Republic of China, the Head "
+        "of State held talks with Xi Jinping. President Tokayev invited the Chinese leader to pay a state "
+        "visit to Kazakhstan at a convenient time, and the invitation was accepted.",
+        date(2023, 5, 19),
+    )
+    planned = [m for m in findings.meetings if m.status is Status.PLANNED]
+    assert len(planned) == 1
+    assert who(planned[0]) == {"kassym-jomart-tokayev", "xi-jinping"}
+    assert planned[0].place is not None and planned[0].place.key == "kazakhstan"
+    held = [m for m in findings.meetings if m.status is Status.HELD and "xi-jinping" in who(m)]
+    assert [who(m) for m in held] == [{"kassym-jomart-tokayev", "xi-jinping"}]
+
+
+def test_a_description_that_fits_two_people_is_nobody(gazetteer):
+    # Two Chinese leaders named: "the Chinese leader" is neither.
+    text = "Chinese President Xi Jinping and Chinese Premier Li Qiang spoke. The Chinese leader left."
+    keys = [m.entity.key for m in recognise(text, gazetteer).mentions if m.span.start > text.index("The C")]
+    assert keys == []
+
+
+def test_the_rulers_on_whose_directives_a_state_hosts_talks_are_not_at_them(read_dated):
+    # f05_spa_jeddah_us_ukraine_talks (published 2025-03-11): the King and the Crown Prince ordered the
+    # meeting; the Crown Prince, named with the rest of his long name, received Zelenskyy the day before.
+    findings = read_dated(
+        "Jeddah, Ramadan 11, 1446, March 11, 2025, SPA -- Pursuant to the directives of the Custodian of "
+        "the Two Holy Mosques King Salman bin Abdulaziz Al Saud and His Royal Highness Prince Mohammed bin "
+        "Salman bin Abdulaziz Al Saud, Crown Prince and Prime Minister, the Kingdom of Saudi Arabia hosted "
+        "today in Jeddah a meeting between the delegations of the United States of America and "
+        "Ukraine.\n\nHis Royal Highness the Crown Prince had received President Volodymyr Zelenskyy of "
+        "Ukraine at Al-Salam Palace in Jeddah on Monday evening.",
+        date(2025, 3, 11),
+    )
+    talks = the_meeting_with(findings, "united-states")
+    assert who(talks) == {"saudi-arabia", "united-states", "ukraine"}
+    reception = the_meeting_with(findings, "volodymyr-zelenskyy")
+    assert who(reception) == {"mohammed-bin-salman", "volodymyr-zelenskyy"}
+    assert day(reception) == "2025-03-10"
+
+
+def test_a_second_reported_clause_has_its_own_parties(read_dated):
+    # f05_spa_jeddah_us_ukraine_talks (published 2025-03-11): Trump hoped to speak with Putin (a call); the
+    # envoy's trip to Moscow is the meeting, with the Russian side.
+    findings = read_dated(
+        "US President Donald Trump told reporters at the White House that he hoped to speak with Russian "
+        "President Vladimir Putin later this week, and that US envoy Steve Witkoff was expected to travel "
+        "to Moscow for talks with the Russian side.",
+        date(2025, 3, 11),
+    )
+    meeting = the_meeting_with(findings, "steve-witkoff")
+    assert who(meeting) == {"steve-witkoff", "russia"}
+    assert meeting.status is Status.PLANNED
+    assert meeting.place is not None and meeting.place.key == "moscow"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from diplograph.extract.descriptions import described_people
 from diplograph.extract.firstnames import someone_elses_surname
 from diplograph.extract.model import Entity, Mention, Span
 from diplograph.extract.patterns import KeywordPattern, alternatives, by_first_letter, keyword_text
@@ -179,6 +180,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
         tuple(_with_role(text, mention, raw, demonyms, gazetteer) for mention in sorted(raw, key=_start))
     )
     mentions = tuple(sorted([*mentions, *_definite_roles(text, mentions, demonyms, titles)], key=_start))
+    mentions = tuple(sorted([*mentions, *described_people(text, mentions, demonyms)], key=_start))
     groups = _role_groups(text, mentions, demonyms, titles)
     return Recognised(mentions, tuple(groups), tuple(demonyms), gazetteer)
 
@@ -495,10 +497,11 @@ def _with_role(
         prefix_start = mention.span.start - len(before) + title_match.start()
         context = Span(_title_lead_start(text, prefix_start), mention.span.start)
     else:
-        after = _TITLE_AFTER_NAME.match(text[mention.span.end : mention.span.end + 120])
+        end = _NAME_TAIL.match(text, mention.span.end).end()  # type: ignore[union-attr]
+        after = _TITLE_AFTER_NAME.match(text[end : end + 120])
         if after and not _APPOSITION_BREAK.search(after.group("context")):
             role = canonical_role(after.group("title"))
-            context = Span(mention.span.end, mention.span.end + after.end())
+            context = Span(end, end + after.end())
     if _international_body_in(context, mentions) or _FORMER.search(text, context.start, mention.span.start):
         # "European Council President X"; "former Nigerian President Olusegun Obasanjo" speaks for no state
         return Mention(entity, mention.span, role=role, represents=None)
@@ -573,6 +576,9 @@ _TITLE_AFTER_NAME = re.compile(
     + r")\b(?!\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+# "Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and Prime Minister": the rest of a long
+# Arabic name the gazetteer knows by its first parts, before the title in apposition.
+_NAME_TAIL = re.compile(r"(?:[^\S\n]+(?:bin|bint|ibn|Bin|Al|al)[^\S\n]+(?-i:[A-Z])[\w’'-]+)*")
 _APPOSITION_BREAK = re.compile(
     r"\b(?:who|whom|whose|which|that|with|and|met|meets|held|holds|hosted|told|said|says|was|is|has|had|"
     r"will|for|to|by|at|on|in)\b",

@@ -74,6 +74,12 @@ WELCOMED = (
 # "Trump is still due in Warsaw on 1 September …, at the invitation of President Andrzej Duda": a visit to
 # the one who invited.
 INVITED_BY = r"at\s+the\s+invitation\s+of"
+# "Later on Saturday, the Saudi minister was received by President Raisi": the passive of receiving a
+# visitor, by a host named by a title or a name.
+RECEIVED_BY = (
+    r"(?<=\bwas\s)received(?=\s+by\s+(?:the\s+)?(?-i:[A-Z]))|"
+    r"(?<=\bwere\s)received(?=\s+by\s+(?:the\s+)?(?-i:[A-Z]))"
+)
 MEETING_VERB = (
     CALLED_ON
     + r"|met|meets?|meeting\s+with|host(?:s|ed|ing)?|visit(?:s|ed|ing)|convened?|"
@@ -87,6 +93,8 @@ MEETING_VERB = (
     + WELCOMED
     + "|"
     + INVITED_BY
+    + "|"
+    + RECEIVED_BY
 )
 # "The next round is due to take place in the coming days": another round of the talks told before.
 NEXT_ROUND = (
@@ -383,6 +391,9 @@ CLAUSE_BREAK = re.compile(
     # "the results of the meeting held in Berlin …, as well as of the meeting of … in Munich …"
     r",\s+(?=as\s+well\s+as\s+(?:of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+)?(?:meeting|talks|summit|visit)\b)|,\s+(?=(?:and|but|while|whereas|which|so|as)\s+(?:they|he|she|it|we|the|a|an)\b)|"
     r",\s+(?=and\s+(?:on|in|at|when|after|before|while)\b)|"
+    # "Trump told reporters that he hoped to speak with Putin later this week, and that US envoy Steve Witkoff
+    # was expected to travel to Moscow for talks": a second reported clause, with a subject of its own.
+    r",\s+(?=and\s+that\s)|"
     # "…, hours after Hasina was accorded a ceremonial welcome", "…, four months after a planned encounter at
     # the G7 summit in Hiroshima fell through": another event, counted from.
     # "…, a few hours after the U.S. president arrived from New Delhi"
@@ -445,6 +456,29 @@ _SINCE = KeywordPattern(SINCE, ("since",))
 
 
 RELATIVE_OPENING = re.compile(r",\s+(?:who|which|whose)\b")
+
+
+# "Pursuant to the directives of the Custodian of the Two Holy Mosques King Salman … and His Royal Highness
+# Prince Mohammed bin Salman …, Crown Prince and Prime Minister, the Kingdom of Saudi Arabia hosted today in
+# Jeddah a meeting …": state media open with the rulers on whose orders the meeting was held, who are not at
+# it. The phrase runs to the last comma before the meeting word.
+ON_THE_ORDERS_OF = re.compile(
+    r"\b(?:pursuant\s+to|upon|on|under|following|in\s+line\s+with|in\s+implementation\s+of|acting\s+on)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?(?:directives?|instructions?|directions|orders|guidance)\s+of\b",
+    re.IGNORECASE,
+)
+_ON_THE_ORDERS_OF = KeywordPattern(
+    ON_THE_ORDERS_OF, ("directive", "instruction", "directions", "orders", "guidance")
+)
+
+
+def on_the_orders_of(body: str, trigger: re.Match[str]) -> tuple[int, int] | None:
+    """Where a phrase naming those on whose orders the meeting was held stands before its trigger."""
+    cue = _ON_THE_ORDERS_OF.search(body, keyword_text(body), 0, trigger.start())
+    if cue is None:
+        return None
+    comma = body.rfind(",", cue.end(), trigger.start())
+    return cue.start(), comma if comma > cue.end() else trigger.start()
 
 
 def asides(body: str, trigger: re.Match[str]) -> list[tuple[int, int]]:

@@ -36,6 +36,7 @@ from diplograph.extract.meetings.cues import (
     asides,
     exclusion_start,
     is_reference,
+    on_the_orders_of,
 )
 from diplograph.extract.meetings.merging import Draft
 from diplograph.extract.meetings.participants import find_participants, with_visited_state
@@ -150,6 +151,9 @@ def draft_from_clause(
         cutoff = clause.start + commenting.end()  # who comments on a meeting is not said to attend it
     aside = [Span(clause.start + a, clause.start + b) for a, b in asides(body, trigger)]
     ignored = [Span(clause.start + s.start("event"), clause.start + s.end()) for s in [side] if s] + aside
+    ordered_by = on_the_orders_of(body, trigger)
+    if ordered_by is not None:
+        ignored.append(Span(clause.start + ordered_by[0], clause.start + ordered_by[1]))
     in_clause = _mentions_in(recognised, clause)
     first = _first_party(body, clause, trigger, in_clause)
     in_scope = [
