@@ -355,3 +355,19 @@ def test_the_members_of_a_delegation_take_part_in_the_meeting_told_before(read_d
     )
     summit = the_meeting_with(bali, "joe-biden", "xi-jinping")
     assert {"antony-blinken", "jake-sullivan", "wang-yi"} <= who(summit)
+
+
+def test_agreeing_to_something_other_than_a_meeting_does_not_make_it_planned(read_dated):
+    # tests/articles/state_media_style.txt (TASS style, 3 March 2023): "At the talks, Mikhail Bogdanov and
+    # Ali Bagheri Kani agreed to expand cooperation …" — what they agreed to is no meeting; the talks were
+    # held. ("agreed to hold the next BCM in China", blind b04, is a meeting to come.)
+    text = (ROOT / "tests" / "articles" / "state_media_style.txt").read_text(encoding="utf-8")
+    (agreed,) = [p for p in text.split("\n\n") if p.startswith("At the talks")]
+    findings = read_dated(agreed, date(2023, 3, 3))
+    talks = the_meeting_with(findings, "mikhail-bogdanov")
+    assert talks.status == Status.HELD
+    findings = read_dated(
+        "They also agreed to hold the next BCM in China, at a date to be fixed through diplomatic channels.",
+        date(2024, 7, 3),
+    )
+    assert all(m.status == Status.PLANNED for m in findings.meetings)

@@ -41,7 +41,7 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
         Status.PLANNED,
         "future",
         re.compile(
-            r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+(?:to|in|at)\b|agreed\s+to|agrees?\s+to\s+(?:meet|hold|host|visit|convene|sit\s+down|talk)|plans?\s+to\s+organi[sz]e|"
+            r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+(?:to|in|at)\b|agree[sd]?\s+to\s+(?:(?:meet|hold|host|visit|convene|reconvene|sit\s+down|talk|send)\b|(?:resume|continue)\s+(?:the\s+)?(?:talks|negotiations|dialogue)|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|visit|talks|round|conference))|plans?\s+to\s+organi[sz]e|"
             r"had\s+been\s+(?:due|scheduled|expected|set|planned)\s+to|invit(?:e|es|ed|ing)|plans?\s+to|"
             r"planned|scheduled|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
             r"to\s+host|next\s+(?:week|month|year)|this\s+month|later\s+this|"
