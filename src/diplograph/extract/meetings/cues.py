@@ -36,6 +36,9 @@ RECEIVED = (
     r"receiv(?:e|es|ed|ing)(?=\s+(?:(?:yesterday|today|on\s+(?-i:[A-Z])[a-z]+day|this\s+(?:morning|afternoon|evening))\s+)?"
     r"(?:at\s+the\s+(?:[A-Z][\w’'-]+\s+){1,4})?(?:him|her|them|each\s+of|"
     r"the\s+(?:heads?|leaders?|visiting|delegations?|(?-i:[A-Z])[a-z]+\s+of)\b|an?\s+(?:[\w,-]+\s+){0,8}?delegation\b|"
+    # "received the Chinese Foreign Minister Wang Yi", "received the Omani foreign minister, Badr Albusaidi"
+    r"the\s+(?-i:[A-Z])[\w’'-]+\s+(?:[\w-]+\s+){0,2}?(?:minister|president|premier|envoy|secretary|chancellor|"
+    r"king|emir|prince|ambassador|delegation|counterpart|leader)\b(?!['’])|"
     r"(?-i:[A-Z])[\w’'.-]+\s+(?-i:[A-Z])))"
 )
 # "Hasina called on President Droupadi Murmu at Rashtrapati Bhavan, while Vice-President Jagdeep Dhankhar
@@ -129,8 +132,17 @@ THE_NEXT_ONE = re.compile(NEXT_ONE, re.IGNORECASE)
 
 # Negated meetings ("will not meet", "no talks are planned", "refused to meet") are not meetings.
 NEGATED = re.compile(
-    r"\b(?:not|never|no|n['’]t|refused\s+to|declined\s+to|ruled\s+out|rejected\s+(?:an?\s+)?(?:invitation|offer)\s+to)"
+    r"\b(?:not|never|no|n['’]t|refused\s+to|declined\s+to|ruled\s+out|rejected\s+(?:an?\s+)?(?:invitation|offer)\s+to|"
+    # "There are no plans for a meeting between Putin and Biden"
+    r"no\s+(?:plans?|intention|date)\s+(?:for|of|to))"
     r"\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "A meeting between Putin and Biden is not on the agenda", "… is no longer planned": a meeting denied after
+# its noun, within its clause.
+DENIED_AFTER = re.compile(
+    r"[^;,]{0,100}?\b(?:is|was|are|were)\s+(?:not|no\s+longer)\s+(?:on\s+the\s+(?:agenda|cards)|planned|"
+    r"scheduled|envisaged|foreseen)\b",
     re.IGNORECASE,
 )
 

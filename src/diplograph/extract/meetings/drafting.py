@@ -20,6 +20,7 @@ from diplograph.extract.meetings.cues import (
     HYPOTHETICAL,
     LISTED_EVENT_VERBS,
     LISTED_EVENTS,
+    DENIED_AFTER,
     NEGATED,
     NEW_OCCASION,
     NOT_A_MEETING,
@@ -136,6 +137,10 @@ def draft_from_clause(
         triggers = [presence]  # no meeting word: who was at the meeting told before
     elif _NEGATED.search(body[: triggers[0].start()], keyed):
         return None
+    elif "not" in lowered or "longer" in lowered or "no " in lowered:
+        triggers = [t for t in triggers if not _denied(body, keyed, t)]
+        if not triggers:
+            return None
     trigger = _main_trigger(body, triggers)
     if any(0 <= b.start - trigger.end() <= 2 for b in series):
         return None  # "hosted several rounds of talks": the verb's object is a series
@@ -232,6 +237,12 @@ def _named_at(body: str, name: str) -> bool:
     return bool(re.search(r"\bat\s+" + re.escape(name), body)) and not re.search(
         r"\bin\s+" + re.escape(name), body
     )
+
+
+def _denied(body: str, keyed: str, trigger: re.Match[str]) -> bool:
+    """'A meeting between Lavrov and Blinken is not on the agenda', 'no plans for talks between Putin and
+    Biden': a meeting word denied right before it or after it in its clause."""
+    return bool(_NEGATED.search(body[: trigger.start()], keyed) or DENIED_AFTER.match(body, trigger.end()))
 
 
 def _first_party(body: str, clause: Span, trigger: re.Match[str], mentions: list[Mention]) -> int:

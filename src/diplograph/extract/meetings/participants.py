@@ -162,13 +162,20 @@ def with_visited_state(
     return [*participants, Participant(visited, None, visited.key)]
 
 
+# "…, Russian Foreign Minister Sergey Lavrov said", "…, Kremlin spokesman Dmitry Peskov told reporters": the
+# name after a comma, with its title, and a verb of saying.
+_REPORTER_BEFORE = re.compile(
+    r",\s+(?:(?:[A-Z][\w’'.-]*|spokes(?:man|woman|person)|minister|secretary|advis[eo]r|aide|envoy|"
+    r"ambassador|deputy|foreign|prime|press|chief|director|head|of|the)\s+){0,7}$"
+)
+_REPORTER_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|stressed|announced)\b")
+
+
 def _is_attribution(text: str, mention: Mention) -> bool:
     """'…, Russian Foreign Minister Sergey Lavrov said.': the reporter of the sentence."""
-    before = text[max(0, mention.span.start - 60) : mention.span.start]
-    after = text[mention.span.end : mention.span.end + 20]
     return bool(
-        re.search(r",\s+(?:[A-Z][\w’'.-]*\s+){0,5}$", before)
-        and re.match(r"\s+(?:said|says|told|added|noted|stressed|announced)\b", after)
+        _REPORTER_BEFORE.search(text, max(0, mention.span.start - 80), mention.span.start)
+        and _REPORTER_AFTER.match(text, mention.span.end)
     )
 
 
