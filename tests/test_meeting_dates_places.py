@@ -4,10 +4,15 @@ English news prose; the comment names the sentences (two or more, or the grammar
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from tests.conftest import day, the_meeting_with, who
 
+from diplograph.articles import Article
+from diplograph.articles.reading import read_path
+from diplograph.extract import extract
 from diplograph.extract.dates import date_mentions, is_saying_date
 from diplograph.extract.model import Span, Status
 
@@ -361,3 +366,21 @@ def test_a_city_whose_name_begins_with_a_leaders_name_is_not_the_leader(read_dat
     (summit,) = findings.meetings
     assert "xi-jinping" not in who(summit)
     assert summit.place is not None and summit.place.label == "Xi'an"
+
+
+def _rules_article(name: str, published: date) -> Article:
+    """One of our own short test articles (tests/articles/rules), read as the pipeline reads it."""
+    (article,) = read_path(Path(__file__).parent / "articles" / "rules" / f"{name}.txt", {})
+    assert isinstance(article, Article)
+    return replace(article, published=published)
+
+
+def test_this_weekday_to_come_and_a_plan_given_up_before_it_took_place(gazetteer):
+    # tests/articles/rules/dates_wire.txt (Wednesday 13 March 2024): "Lavrov will hold talks with his Turkish
+    # counterpart Hakan Fidan in Ankara this Thursday" is the coming Thursday; "a visit by Fidan to Moscow,
+    # originally scheduled for February 20, which took place on February 27" was held, on the 27th.
+    findings = extract(_rules_article("dates_wire", date(2024, 3, 13)), gazetteer)
+    ankara = next(m for m in findings.meetings if m.place is not None and m.place.key == "ankara")
+    assert ankara.status == Status.PLANNED and day(ankara) == "2024-03-14"
+    moscow = next(m for m in findings.meetings if m.place is not None and m.place.key == "moscow")
+    assert moscow.status == Status.HELD and day(moscow) == "2024-02-27"

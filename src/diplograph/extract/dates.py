@@ -292,7 +292,7 @@ def resolve_relative_date(
     if unit in WEEKDAYS:
         return _resolve_weekday(
             WEEKDAYS.index(unit),
-            ("ahead" if future and direction_word in ("", "on") else direction_word),
+            ("ahead" if future and direction_word in ("", "on", "this") else direction_word),
             published,
             anchors,
         )
@@ -315,10 +315,10 @@ def resolve_relative_date(
 
 
 def _direction_by_tense(match: re.Match[str]) -> bool:
-    """'on Friday', 'Friday': a weekday whose direction only the tense of its clause gives."""
+    """'on Friday', 'Friday', 'this Friday': a weekday whose direction only the tense of its clause gives."""
     unit = (match.group("unit") or "").lower()
     direction = (match.group("direction") or "").lower()
-    return unit in WEEKDAYS and direction in ("", "on")
+    return unit in WEEKDAYS and direction in ("", "on", "this")
 
 
 def shift_in_days(match: re.Match[str]) -> int:

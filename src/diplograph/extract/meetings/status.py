@@ -111,11 +111,14 @@ def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
         trigger = _main_verb(body) or trigger  # "…, at the invitation of X": the tense of the visit
     low, high = max(0, trigger.start() - CUE_REACH - 40), trigger.end() + CUE_REACH + 40
     keyed = keyword_text(body)
+    given_up = [m.span() for m in GIVEN_UP_PLAN.finditer(body)] if "ly " in body else []
     for status, rule, pattern in STATUS_CUES:
         if rule in _CUE_WORDS and not may_contain(keyed, _CUE_WORDS[rule]):
             continue
         final = status in (Status.CANCELLED, Status.POSTPONED)
         for cue in pattern.finditer(body) if final else pattern.finditer(body, low, high):
+            if any(start <= cue.start() < end for start, end in given_up):
+                continue  # "originally scheduled for March 5": the plan it replaced, not its status
             distance = min(abs(cue.start() - trigger.end()), abs(trigger.start() - cue.end()))
             if status in (Status.CANCELLED, Status.POSTPONED):
                 distance = -1
@@ -131,6 +134,14 @@ def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
     if best[0] >= 0 and WEIGHING.search(body, 0, trigger.start()):
         return Status.PROPOSED, "modal"  # "is also considering inviting Yoon to the summit he will host"
     return best[1], best[2]
+
+
+# "Lavrov's visit, originally scheduled for March 5, took place on March 11": a plan given up says nothing
+# of what became of the meeting.
+GIVEN_UP_PLAN = re.compile(
+    r"\b(?:originally|initially|previously)\s+(?:planned|scheduled|set|due|expected|meant)\b[^,;]*",
+    re.IGNORECASE,
+)
 
 
 # A verb of weighing governs what its gerund says: "Kishida is also considering inviting Yoon to the Group of
