@@ -384,3 +384,14 @@ def test_this_weekday_to_come_and_a_plan_given_up_before_it_took_place(gazetteer
     assert ankara.status == Status.PLANNED and day(ankara) == "2024-03-14"
     moscow = next(m for m in findings.meetings if m.place is not None and m.place.key == "moscow")
     assert moscow.status == Status.HELD and day(moscow) == "2024-02-27"
+
+
+def test_a_year_qualified_by_a_part_of_it_and_a_year_followed_by_another_occasion(gazetteer):
+    # tests/articles/rules/dates_wire.txt: "Lavrov and Fidan met in Sochi in 2021 and again in Antalya in
+    # 2022" — 2021 is the Sochi meeting's year (only "in 2021 and 2022" is a span); "held talks with Lavrov in
+    # Antalya in early 2022" — a part of a year still dates it by the year.
+    findings = extract(_rules_article("dates_wire", date(2024, 3, 13)), gazetteer)
+    sochi = next(m for m in findings.meetings if m.place is not None and m.place.key == "sochi")
+    assert who(sochi) == {"sergey-lavrov", "hakan-fidan"} and day(sochi) == "2021"
+    antalya = the_meeting_with(findings, "mevlut-cavusoglu")
+    assert day(antalya) == "2022" and antalya.place is not None and antalya.place.key == "antalya"

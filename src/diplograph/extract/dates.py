@@ -437,7 +437,9 @@ def _year_told_before(text: str, position: int, found: list[DateMention]) -> int
 
 # A year alone: "will host the next summit in 2025", "the 2023 summit" (a year before a meeting noun).
 YEAR_ALONE = re.compile(
-    r"(?<!\w)(?=[ibdt])(?:\b(?:in|by|during)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:[-–/]|and\b|or\b|,\s*(?:19|20)\d\d))|"
+    r"(?<!\w)(?=[ibdta])(?:\b(?:(?:in|by|during)\s+(?:(?:early|mid|late)[-\s]|the\s+(?:spring|summer|autumn|fall|"
+    r"winter|first\s+half|second\s+half|beginning|start|end)\s+of\s+)?|at\s+the\s+(?:beginning|start|end)\s+of\s+)"
+    r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:[-–/]|(?:and|or)\s+(?:in\s+)?(?:19|20)\d\d|,\s*(?:19|20)\d\d))|"
     r"\b(?:the|its|their|this|that)\s+(?P<premodifier>(?:19|20)\d\d)\s+"
     r"(?=(?:[\w-]+\s+)?(?:summit|meeting|talks|visit|conference|session|negotiations|round)\b))",
     re.IGNORECASE,
