@@ -395,3 +395,15 @@ def test_a_year_qualified_by_a_part_of_it_and_a_year_followed_by_another_occasio
     assert who(sochi) == {"sergey-lavrov", "hakan-fidan"} and day(sochi) == "2021"
     antalya = the_meeting_with(findings, "mevlut-cavusoglu")
     assert day(antalya) == "2022" and antalya.place is not None and antalya.place.key == "antalya"
+
+
+def test_a_weekday_in_a_year_told_before_and_that_day_read_in_the_tense_of_its_day(gazetteer):
+    # tests/articles/rules/dates_feature.txt (a look back, published 13 March 2024): "In June 2019, …
+    # Putin travelled to Osaka for the G20 summit. On Saturday he met … Shinzo Abe on the sidelines" is a
+    # Saturday of June 2019, never 9 March 2019 (the week of publication moved into 2019); "Biden hosted …
+    # Yoon Suk Yeol at the White House on April 26. Earlier that day, Yoon met … Antony Blinken" is the
+    # same 26 April as the visit: 2023, the April 26 already past.
+    findings = extract(_rules_article("dates_feature", date(2024, 3, 13)), gazetteer)
+    assert day(the_meeting_with(findings, "shinzo-abe")) in (None, "2019-06")
+    assert day(the_meeting_with(findings, "joe-biden")) == "2023-04-26"
+    assert day(the_meeting_with(findings, "antony-blinken")) == "2023-04-26"

@@ -391,7 +391,12 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
         if _inside_quote(text, span.start):
             value = None  # "today's good feelings will not last," Pompeo said: the day he spoke, not known
         elif match.group("same"):
-            value = _same_day(found, span.start, published, future)
+            same = _same_day(found, span.start, published, future)
+            if same is not None:  # "that day": the day named before, read in the tense that one is read in
+                found.append(replace(same, span=span, relative=True, complement=None))
+            else:
+                found.append(DateMention(span, None, True))
+            continue
         else:
             value = resolve_relative_date(match, published, anchors, reference, future)
         past = ahead = None
@@ -409,7 +414,9 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
 def _in_years_told(text: str, found: list[DateMention], published: date | None) -> list[DateMention]:
     """'Reykjavik in 2021 was meant to repair the damage. Antony Blinken and Sergei Lavrov used it for their
     first face-to-face meeting, … on the evening of 19 May': a day or month without a year takes the year
-    the sentence or the one before it (in the same paragraph) names, rather than the year of publication."""
+    the sentence or the one before it (in the same paragraph) names, rather than the year of publication.
+    A weekday there is unknown: 'In June 2019, Putin travelled to Osaka … On Saturday he met Abe' is a
+    Saturday of that June, not of the week of publication."""
     if published is None:
         return found
     result = []
@@ -417,9 +424,14 @@ def _in_years_told(text: str, found: list[DateMention], published: date | None) 
         year = _year_told_before(text, mention.span.start, found) if mention.near is not None else None
         if year is not None and mention.value is not None and year != mention.value.year:
             value = PartialDate(year, mention.value.month, mention.value.day)
+            if _WEEKDAY_NAME.search(mention.span.of(text)):
+                value = None
             mention = replace(mention, value=value, past=None, ahead=None, near=None)
         result.append(mention)
     return result
+
+
+_WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 
 
 def _year_told_before(text: str, position: int, found: list[DateMention]) -> int | None:
@@ -518,12 +530,12 @@ RELATIVE_YEAR = re.compile(r"\s+(?P<direction>last|next|this)\s+year\b", re.IGNO
 
 def _same_day(
     found: list[DateMention], position: int, published: date | None, future: bool
-) -> PartialDate | None:
+) -> DateMention | None:
     """'that day': the day last named; for what is still to come, the last day named that is to come."""
     earlier = [m for m in found if m.span.end <= position and m.value and m.value.day is not None]
     if future and published is not None:
         earlier = [m for m in earlier if m.value and m.value.as_date() and m.value.as_date() >= published]  # type: ignore[operator]
-    return max(earlier, key=lambda m: m.span.start).value if earlier else None
+    return max(earlier, key=lambda m: m.span.start) if earlier else None
 
 
 def _inside_quote(text: str, position: int) -> bool:
