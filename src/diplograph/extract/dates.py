@@ -423,7 +423,7 @@ def _in_years_told(text: str, found: list[DateMention], published: date | None) 
     for mention in found:
         year = _year_told_before(text, mention.span.start, found) if mention.near is not None else None
         if year is not None and mention.value is not None and year != mention.value.year:
-            value = PartialDate(year, mention.value.month, mention.value.day)
+            value: PartialDate | None = PartialDate(year, mention.value.month, mention.value.day)
             if _WEEKDAY_NAME.search(mention.span.of(text)):
                 value = None
             mention = replace(mention, value=value, past=None, ahead=None, near=None)
