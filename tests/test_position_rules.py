@@ -464,3 +464,29 @@ def test_a_quote_after_but_that_ends_the_sentence_is_part_of_the_reported_words(
             'up to President Zelenskyy to get it done."',
         )
     ]
+
+
+def test_a_condition_after_but_with_no_subject_of_its_own_is_part_of_the_reported_words(read):
+    # eval/fresh/articles/f02 (TASS): ", but only after …" limits what Lavrov said; it starts no new clause
+    found = read(
+        "Lavrov and Fidan held talks in the Russian capital on August 31, after which Lavrov said that "
+        'Moscow had "no objection" to returning to the deal, but only after its conditions were met.'
+    )
+    assert said(found) == [
+        (
+            "sergey-lavrov",
+            'Moscow had "no objection" to returning to the deal, but only after its conditions were met',
+        )
+    ]
+
+
+def test_a_quote_reopened_with_straight_marks_in_each_paragraph_is_one_passage(read):
+    # eval/articles/u01 (Reuters): Safadi's two sentences, laid out as wire copy in plain text runs a quote
+    # over paragraphs: each new paragraph reopens it with '"' and only the last one closes it
+    found = read(
+        "\"There will be no solution without Syria's participation.\n\n"
+        '"We came here to listen to Damascus and to be heard by it," Safadi said.'
+    )
+    assert [key for key, _ in said(found)] == ["ayman-safadi"]
+    words = quoting(found, "no solution without Syria's participation").quote.of(found[1])
+    assert words.endswith("to be heard by it")

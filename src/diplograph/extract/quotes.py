@@ -17,9 +17,11 @@ from diplograph.extract.model import Span
 from diplograph.extract.text import paragraphs
 
 # Double quotes first; a curly quote left open runs to the end of its paragraph (a common typo).
-# A curly quote may run over paragraphs only as the press writes it: each new paragraph reopens it ("“").
+# A quote may run over paragraphs only as the press writes it: each new paragraph reopens it ("“", '"')
+# and only the last one closes it.
 _DOUBLE = re.compile(
-    r"“(?P<curly>[^”\n]+(?:\n\s*“[^”\n]*)*)”|\"(?P<straight>[^\"\n]{2,800})\""
+    r"“(?P<curly>[^”\n]+(?:\n\s*“[^”\n]*)*)”"
+    r"|\"(?P<straight_run>[^\"\n]{2,800}(?:\n\s*\"[^\"\n]{2,800})+)\"|\"(?P<straight>[^\"\n]{2,800})\""
     r"|“(?P<unclosed>[^”“\n]{12,800})(?=\n|$)|«(?P<guillemet>[^»\n]{2,800})»"
 )
 # Single quotes: ‘…’ and '…' that open after a non-letter and close before one; an apostrophe inside a

@@ -48,6 +48,8 @@ _PRONOUN = re.compile(
 _HONORIFIC = re.compile(r"\s*(?P<pronoun>His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)\s*$")
 _POSSESSIVE_PRONOUN = re.compile(r"^\s*(?P<pronoun>its|their|his|her)\s+(?:own\s+)?" + _BODY, re.IGNORECASE)
 _THE_STATEMENT = re.compile(r"^\s*the\s+(?:\w+\s+)?(?:statement|readout|communiqu[eé]|release)\s*$", re.I)
+# "The final communiqué": a summit's, not one of two parties ("the joint communiqué").
+_SUMMIT_COMMUNIQUE = re.compile(r"^\s*the\s+(?!joint\b)(?:\w+\s+)?communiqu[eé]\s*$", re.IGNORECASE)
 # A name in the subject slot ("Mr Johnson", "Kim Yo Jong") that nobody recognised.
 _NAMED_SUBJECT = re.compile(
     r"(?:^|\s)(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]+\s*$|[A-Z][a-z]+\s+[A-Z][\w'’-]+\s*$"
@@ -58,8 +60,12 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 # "a new treaty that its prime minister calls …": the subject of a verb in a relative clause is the few
-# words after the relative pronoun, not the noun it qualifies.
-_RELATIVE_SUBJECT = re.compile(r"\s(?:that|which|whom)\s+(?=(?:[\w’'.-]+\s+){0,4}[\w’'.-]+\s*$)")
+# words after the relative pronoun, not the noun it qualifies; so is the subject of a subordinate clause
+# ("Biden and Xi had spoken five times …, most recently on July 28, when Xi warned …").
+_RELATIVE_SUBJECT = re.compile(
+    r"\s(?:that|which|whom|when|whereas|although|though)\s+"
+    r"(?=(?:[\w’'.-]+\s+){0,4}[\w’'.-]+\s*$)"
+)
 _OWN_GOVERNMENT = re.compile(r"\badministration\b")
 _LAST_PHRASE = re.compile(r",\s+(?=(?:a|an|the)\s+[^,“”\"]*$)")
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
@@ -136,6 +142,9 @@ class Speakers:
             return self._keep(persons[0], "named")
         stranger = self.strangers.named(slot)
         if stranger is not None:
+            known = self._named_in_full(stranger.label, slot.start)
+            if known is not None:
+                return self._keep(Mention(known.entity, slot), "named")
             return self._keep(Mention(stranger, slot), "named-by-title")
         pronoun = _PRONOUN.search(body) or _POSSESSIVE_PRONOUN.search(body) or _HONORIFIC.match(body)
         if pronoun and (pronoun.group("pronoun").lower() not in ("they", "we", "their")):
@@ -148,7 +157,10 @@ class Speakers:
         if official is not None:
             return self._keep(Mention(official, slot), "unnamed-official")
         if _THE_STATEMENT.match(body):
-            return (self.statements[-1], "statement") if self.statements else None
+            if self.statements:
+                return self.statements[-1], "statement"
+            summit = self._summit_body(slot.start) if _SUMMIT_COMMUNIQUE.match(body) else None
+            return self._keep(Mention(summit, slot), "communique") if summit else None
         if _THE_BODY.match(body):
             # "the ministry said": the state's body named last, else the state the sentences before are about
             found = self.antecedent(slot.start, "it", unit, body=True) or self.antecedent(
@@ -167,6 +179,32 @@ class Speakers:
         named = _NAMED_SUBJECT.search(body)
         if named and not BODY_WORDS.search(named.group()):
             self.unknown.append(slot.start)  # "Mr Johnson said": someone unknown speaks; pronouns stop here
+        return None
+
+    def _summit_body(self, before: int) -> Entity | None:
+        """'The final communiqué said the alliance …': a summit's communiqué speaks for the international
+        body named last before it (NATO at its Vilnius summit)."""
+        for mention in reversed(self.mentions[: bisect_left(self._starts, before)]):
+            if before - mention.span.start > 2000:
+                return None
+            if mention.entity.kind == "organization" and mention.entity.country is None:
+                return mention.entity
+        return None
+
+    def _named_in_full(self, label: str, before: int) -> Mention | None:
+        """'Hassan Sheikh said' after 'President Hassan Sheikh Mohamud': a short form of a person named
+        in full before is that person, not someone new."""
+        short = label.split()
+        if len(short) < 2:
+            return None
+        for mention in reversed(self.mentions[: bisect_left(self._starts, before)]):
+            if mention.entity.kind != "person":
+                continue
+            full = mention.span.of(self.text).split()
+            if len(full) > len(short) and any(
+                full[i : i + len(short)] == short for i in range(len(full) - len(short) + 1)
+            ):
+                return mention
         return None
 
     def _object(self, slot: Span, mention: Mention) -> bool:
