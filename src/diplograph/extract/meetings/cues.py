@@ -26,20 +26,35 @@ UNGUARDED: dict[re.Pattern[str], re.Pattern[str]] = {}  # each guarded pattern a
 
 MEETING_NOUN = (
     r"meetings?|talks|summit|summits|conference|visit|negotiations|consultations|get-togethers?|"
-    r"sit-down|t[êe]te-[àa]-t[êe]te|session|trip|encounter|(?:working\s+)?(?:lunch|dinner)|huddle"
+    r"sit-down|t[êe]te-[àa]-t[êe]te|session|trip|encounter|(?:working\s+)?(?:lunch|dinner)|huddle|"
+    # "held their annual leaders' retreat in Putrajaya" (never a retreat of troops)
+    r"(?<=leaders['’]\s)retreat|(?<=\bleaders\s)retreat|(?<=annual\s)retreat|(?<=informal\s)retreat"
 )
 # "Tokayev received the heads of the delegations", "the Amir received at the Amiri Diwan US Secretary of State
 # Mike Pompeo", "López Obrador received yesterday at the National Palace the Secretary of State": to receive a
 # visitor (never "received a call", "received support"); the visitor is named by
 # a title or full name, a delegation, or a pronoun.
+# State media put where and when first: "Crown Prince … received at Al-Yamamah Palace in Riyadh today the
+# Prime Minister of Pakistan, Shehbaz Sharif".
+_RECEIVED_WHEN = r"(?:(?:yesterday|today|on\s+(?-i:[A-Z])[a-z]+day|this\s+(?:morning|afternoon|evening))\s+)?"
+_RECEIVED_WHERE = r"(?:(?:at|in)\s+(?:the\s+|his\s+|her\s+)?(?:(?-i:[A-Z])[\w’'-]+\s+|office\s+){1,4}){0,2}"
 RECEIVED = (
-    r"receiv(?:e|es|ed|ing)(?=\s+(?:(?:yesterday|today|on\s+(?-i:[A-Z])[a-z]+day|this\s+(?:morning|afternoon|evening))\s+)?"
-    r"(?:at\s+the\s+(?:[A-Z][\w’'-]+\s+){1,4})?(?:him|her|them|each\s+of|"
+    r"receiv(?:e|es|ed|ing)(?=\s+"
+    + _RECEIVED_WHEN
+    + _RECEIVED_WHERE
+    + _RECEIVED_WHEN
+    + r"(?:him|her|them|each\s+of|"
     r"the\s+(?:heads?|leaders?|visiting|delegations?|(?-i:[A-Z])[a-z]+\s+of)\b|an?\s+(?:[\w,-]+\s+){0,8}?delegation\b|"
     # "received the Chinese Foreign Minister Wang Yi", "received the Omani foreign minister, Badr Albusaidi"
     r"the\s+(?-i:[A-Z])[\w’'-]+\s+(?:[\w-]+\s+){0,2}?(?:minister|president|premier|envoy|secretary|chancellor|"
     r"king|emir|prince|ambassador|delegation|counterpart|leader)\b(?!['’])|"
-    r"(?-i:[A-Z])[\w’'.-]+\s+(?-i:[A-Z])))"
+    r"(?-i:[A-Z])[\w’'.-]+\s+(?-i:[A-Z])|"
+    # "received Hamas leader Ismail Haniyeh", "received Hamas political bureau chief …"
+    r"(?-i:[A-Z])[\w’'.-]+\s+(?:(?-i:[a-z])[\w-]+\s+){0,2}(?:leader|chief|envoy|minister|president|premier|"
+    r"chairman|commander|delegation)\s+(?-i:[A-Z])))|"
+    # "Anwar Ibrahim today received a courtesy call from Chinese Foreign Minister Wang Yi": a visit
+    r"receiv(?:e|es|ed|ing)\s+(?:(?:yesterday|today)\s+)?(?:a\s+)?courtesy\s+calls?\s+(?:from|by)"
+    r"(?=\s+(?:the\s+)?(?-i:[A-Z]))"
 )
 # "Hasina called on President Droupadi Murmu at Rashtrapati Bhavan, while Vice-President Jagdeep Dhankhar
 # paid a courtesy call on her", "Jaishankar called on the prime minister at her hotel": to call on someone
@@ -135,7 +150,19 @@ NEGATED = re.compile(
     r"\b(?:not|never|no|n['’]t|refused\s+to|declined\s+to|ruled\s+out|rejected\s+(?:an?\s+)?(?:invitation|offer)\s+to|"
     # "There are no plans for a meeting between Putin and Biden"
     r"no\s+(?:plans?|intention|date)\s+(?:for|of|to))"
-    r"\s+(?:\w+\s+){0,2}$",
+    r"\s+(?:\w+\s+){0,2}$|"
+    # "The State Department denied reports that Blinken would meet Wang Yi in Bangkok"
+    r"\b(?:denied|denies|dismissed|dismisses|rejected|refuted)\s+(?:(?:media|press|news)\s+)?"
+    r"(?:reports?|claims?|rumou?rs?|speculation|suggestions?)\s+(?:that|of|about)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# "Putin will not attend the BRICS summit in Johannesburg", "Xi is skipping the G20 summit in New Delhi": the
+# summit is still a meeting, but whoever is named before the cue is not at it.
+NOT_ATTENDING = re.compile(
+    r"\b(?:(?:will|would|did|does|do|is|was|are|were)\s+not|won['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|"
+    r"not\s+to|decided\s+against|declined\s+to|refused\s+to)\s+(?:\w+\s+)?(?:attend(?:ing)?|be\s+attending|"
+    r"go\s+to|travel\s+to|take\s+part\s+in|participate\s+in|join)\b|"
+    r"\b(?:skip(?:s|ped|ping)?|boycott(?:s|ed|ing)?|stay(?:s|ed|ing)?\s+away\s+from)\b",
     re.IGNORECASE,
 )
 # "A meeting between Putin and Biden is not on the agenda", "… is no longer planned": a meeting denied after
@@ -311,6 +338,7 @@ TRIGGER_WORDS = (
     " trip",
     "encounter",
     "huddle",
+    "retreat",
     "lunch",
     "dinner",
     " round",
@@ -364,6 +392,19 @@ NAMED_BY_COMPLEMENT = re.compile(
 SEQUENCE_BEFORE = re.compile(
     r"\b(?:followed|preceded|came\s+after)\b|^\s*(?:Earlier|Later)\s+(?:on|in|that|this|yesterday|today)\b"
 )
+# "Speaking after talks with Lavrov in Moscow, Fidan said …", "In a meeting with visiting Hungarian Prime
+# Minister Viktor Orban in Moscow, Putin said …", "After meeting Lavrov in Moscow, Fidan told reporters …": a
+# sentence that opens with its speaker's meeting with someone; the speaker is the other party.
+FRONTED_MEETING = (
+    r"(?:(?:Speaking|Talking)\s+)?(?:after|following|during|in|at|ahead\s+of|before)\s+"
+    r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:meeting|talks|negotiations|visit)\s+with|meeting)"
+    r"\s+(?:(?:the\s+)?visiting\s+|the\s+|his\s+|her\s+)?(?-i:[A-Z])[^,;]{1,120}?"
+)
+SAYING = r"(?:said|says|told|stressed|noted|added|announced|declared|reiterated|insisted|warned|expressed)"
+FRONTED_SPEAKER = re.compile(
+    r"\s*" + FRONTED_MEETING + r",\s+(?P<speaker>[^,;]{2,80}?)\s+" + SAYING + r"\b", re.IGNORECASE
+)
+FRONTED_OPENING = re.compile(r"\s*" + FRONTED_MEETING + r"\s*", re.IGNORECASE)
 COMMENTING_ON = re.compile(
     r"(?:Commenting|Speaking|Asked|Reflecting|Reporting)\s+(?:on|about)\b[^,]{0,120},", re.IGNORECASE
 )
@@ -377,7 +418,8 @@ PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|visit|visits|visited|visiting)\s+(?:th
 # "to" names where a meeting is only after going or inviting there ("travel to Paris", "invites … to
 # Moscow"), not after "a snub to Washington" or "a message to Beijing".
 PLACE_AFTER_MOTION = re.compile(
-    r"\b(?:(?:trips?|visits?)\s+by(?:\s+[\w’'.-]+){1,4}|"
+    # "The planned visit of German Chancellor Olaf Scholz to Beijing"
+    r"\b(?:(?:trips?|visits?)\s+(?:by|of)(?:\s+[\w’'.-]+){1,4}|"
     r"travel\w*|trips?|visit\w*|came|come|comes|coming|went|go|goes|going|flew|fly|flies|flying|arriv\w+|"
     r"return\w*|head\w*|invit\w+(?:\s+[\w’'-]+){0,6}|welcom\w+(?:\s+[\w’'-]+){0,4}|due|back)"
     # "was to fly later Wednesday to Manama", "flew on Friday to Tirana": a time between the verb and "to".
@@ -424,7 +466,9 @@ CLAUSE_BREAK = re.compile(
     # a second verb of the same subject, with an auxiliary or a meeting verb of its own.
     r",\s+(?=and\s+(?:(?:also|then|later)\s+)?(?:was|were|is|are|has|have|had|will|would|met|held|hosted|"
     r"visited|received|travell?ed|flew)\b(?!\s+by\b))|"
-    r"^(?:Ahead\s+of|After|Before|Following|Amid)\b[^,]{0,120},\s|"
+    # (not "After meeting Lavrov in Moscow, Fidan said …": the speaker's own meeting, one clause)
+    r"^(?!(?i:" + FRONTED_MEETING + r",\s+[^,;]{2,80}?\s+" + SAYING + r"\b))"
+    r"(?:Ahead\s+of|After|Before|Following|Amid)\b[^,]{0,120},\s|"
     # "… met Xi … in Beijing on Thursday, before co-chairing the 25th EU-China summit with Premier Li Qiang":
     # a participle clause, another event of the same subject.
     r",\s+(?=(?:before|after|while)\s+[\w-]+ing\b)|"

@@ -16,14 +16,16 @@ from diplograph.extract.meetings.cues import (
     BARE_SIDELINES,
     CLAUSE_BREAK,
     COMMENTING_ON,
+    DENIED_AFTER,
     DURING,
+    FRONTED_SPEAKER,
     HYPOTHETICAL,
     LISTED_EVENT_VERBS,
     LISTED_EVENTS,
-    DENIED_AFTER,
     NEGATED,
     NEW_OCCASION,
     NOT_A_MEETING,
+    NOT_ATTENDING,
     PRESENCE,
     PRESENCE_WORDS,
     RELATIVE_OPENING,
@@ -81,7 +83,12 @@ _SERIES_OF_MEETINGS = KeywordPattern(
 )
 _SIDELINES = KeywordPattern(SIDELINES, ("side", "margin"))
 _BARE_SIDELINES = KeywordPattern(BARE_SIDELINES, ("side", "margin"))
-_NEGATED = KeywordPattern(NEGATED, ("no", "n'", "n’", "refused", "declined", "ruled", "rejected"))
+_NEGATED = KeywordPattern(
+    NEGATED, ("no", "n'", "n’", "refused", "declined", "ruled", "rejected", "denie", "dismisse", "refuted")
+)
+_NOT_ATTENDING = KeywordPattern(
+    NOT_ATTENDING, ("not", "n't", "n’t", "against", "declined", "refused", "skip", "boycott", "away")
+)
 _CALLED_OFF = KeywordPattern(CALLED_OFF, ("postponed", "put", "delayed", "called", "cancel", "scrapped"))
 _NEW_OCCASION = KeywordPattern(
     NEW_OCCASION, ("again", "next", "another", "follow-", "second", "previous", "last")
@@ -135,9 +142,11 @@ def draft_from_clause(
         if presence is None or any(b.start <= presence.start() < b.end for b in blocked):
             return None
         triggers = [presence]  # no meeting word: who was at the meeting told before
-    elif _NEGATED.search(body[: triggers[0].start()], keyed):
+    # "Putin will not attend the BRICS summit": the summit is not denied, Putin's part in it is
+    absent = _NOT_ATTENDING.search(body, keyed, 0, triggers[0].start())
+    if absent is None and _NEGATED.search(body[: triggers[0].start()], keyed):
         return None
-    elif "not" in lowered or "longer" in lowered or "no " in lowered:
+    if absent is None and ("not" in lowered or "longer" in lowered or "no " in lowered):
         triggers = [t for t in triggers if not _denied(body, keyed, t)]
         if not triggers:
             return None
@@ -151,6 +160,9 @@ def draft_from_clause(
     cutoff = clause.start + exclusion_start(body, trigger)
     if presence is not None and presence.group("subject") and presence.start() >= trigger.start() - 30:
         cutoff = clause.start + presence.start()  # who told reporters, not what they told them of
+    fronted = FRONTED_SPEAKER.match(body) if trigger.start() < 60 else None
+    if fronted is not None and trigger.start() < fronted.start("speaker"):
+        cutoff = min(cutoff, clause.start + fronted.end("speaker"))  # the speaker, not what he said
     commenting = COMMENTING_ON.match(body)
     if commenting and commenting.end() > trigger.start():
         cutoff = clause.start + commenting.end()  # who comments on a meeting is not said to attend it
@@ -161,12 +173,15 @@ def draft_from_clause(
         ignored.append(Span(clause.start + ordered_by[0], clause.start + ordered_by[1]))
     in_clause = _mentions_in(recognised, clause)
     first = _first_party(body, clause, trigger, in_clause)
+    groups_from = clause.start
+    if absent is not None and absent.end() <= trigger.start():
+        first = groups_from = max(first, clause.start + absent.end())
     in_scope = [
         m
         for m in in_clause
         if first <= m.span.start < cutoff and not any(i.start <= m.span.start < i.end for i in ignored)
     ]
-    groups = [g for g in recognised.role_groups if clause.start <= g.span.start < cutoff]
+    groups = [g for g in recognised.role_groups if groups_from <= g.span.start < cutoff]
     participants = find_participants(
         text, in_scope, groups, recognised, Span(clause.start, cutoff), gazetteer
     )
@@ -186,6 +201,13 @@ def draft_from_clause(
         before = [d for d in dates if clause.start <= d.span.start < cue.start]
         after = [d for d in dates if cue.end <= d.span.start < clause.end]
         if before and all(d.value != when for d in after):
+            when = None
+    elif called_off and when is not None:
+        # "The planned visit of … Scholz to Beijing was postponed on Monday": the day of the decision
+        decided = clause.start + called_off.end()
+        if any(
+            0 <= d.span.start - decided <= 4 and when in (d.value, d.past, d.ahead, d.near) for d in dates
+        ):
             when = None
     if rule == "intent" and when is None and place is None:
         status = Status.PROPOSED  # an intention with neither a time nor a place is not yet a plan
@@ -239,7 +261,7 @@ def _named_at(body: str, name: str) -> bool:
     )
 
 
-def _denied(body: str, keyed: str, trigger: re.Match[str]) -> bool:
+def _denied(body: str, keyed: str | None, trigger: re.Match[str]) -> bool:
     """'A meeting between Lavrov and Blinken is not on the agenda', 'no plans for talks between Putin and
     Biden': a meeting word denied right before it or after it in its clause."""
     return bool(_NEGATED.search(body[: trigger.start()], keyed) or DENIED_AFTER.match(body, trigger.end()))

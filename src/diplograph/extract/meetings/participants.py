@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from diplograph.extract.entities import ROLE_TITLES, Recognised, RoleGroup
-from diplograph.extract.meetings.cues import MEDIA_OR_AGENCY, MEETING_NOUN, MEETING_VERB
+from diplograph.extract.meetings.cues import FRONTED_OPENING, MEDIA_OR_AGENCY, MEETING_NOUN, MEETING_VERB
 from diplograph.extract.model import Entity, Mention, Participant, Span
 from diplograph.link.gazetteer import Gazetteer
 
@@ -34,7 +34,7 @@ def find_participants(
         found.append(Participant(subject.entity, subject.role, subject.represents))
     for mention in mentions:
         entity = mention.entity
-        if _is_attribution(text, mention):
+        if _is_attribution(text, mention, scope):
             continue  # "…, Lavrov said": who reports the meeting, not who attends it
         if entity.kind == "person":
             if _is_served(text, mention) and found and found[-1].entity.kind == "person":
@@ -166,17 +166,20 @@ def with_visited_state(
 # name after a comma, with its title, and a verb of saying.
 _REPORTER_BEFORE = re.compile(
     r",\s+(?:(?:[A-Z][\w’'.-]*|spokes(?:man|woman|person)|minister|secretary|advis[eo]r|aide|envoy|"
-    r"ambassador|deputy|foreign|prime|press|chief|director|head|of|the)\s+){0,7}$"
+    r"ambassador|deputy|foreign|prime|press|chief|director|head|of|the|"
+    # "…, foreign ministry spokesperson Lin Jian announced Tuesday"
+    r"ministry|office|affairs|presidential|government)\s+){0,7}$"
 )
 _REPORTER_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|stressed|announced)\b")
 
 
-def _is_attribution(text: str, mention: Mention) -> bool:
-    """'…, Russian Foreign Minister Sergey Lavrov said.': the reporter of the sentence."""
-    return bool(
-        _REPORTER_BEFORE.search(text, max(0, mention.span.start - 80), mention.span.start)
-        and _REPORTER_AFTER.match(text, mention.span.end)
-    )
+def _is_attribution(text: str, mention: Mention, scope: Span) -> bool:
+    """'…, Russian Foreign Minister Sergey Lavrov said.': the reporter of the sentence; not when the sentence
+    opens with the reporter's own meeting ('Speaking after talks with Lavrov in Moscow, Fidan said')."""
+    before = _REPORTER_BEFORE.search(text, max(0, mention.span.start - 80), mention.span.start)
+    if before is None or not _REPORTER_AFTER.match(text, mention.span.end):
+        return False
+    return not FRONTED_OPENING.fullmatch(text, scope.start, before.start())
 
 
 def _pronoun_subject(
@@ -241,7 +244,10 @@ def _is_served(text: str, mention: Mention) -> bool:
 def _is_premodifier(text: str, mention: Mention) -> bool:
     """'Iran Foreign Minister X', 'Russia's delegation': the state qualifies someone else in the sentence."""
     after = text[mention.span.end : mention.span.end + 30]
-    if re.match(r"['’]s\s+(?!delegation|government|side|representatives|leaders?)", after):
+    # (but "Afghanistan's Taliban government", "Syria's Assad government": the state's own government)
+    if re.match(
+        r"['’]s\s+(?!(?:[A-Z][\w-]+\s+)?(?:delegation|government|side|representatives|leaders?))", after
+    ):
         return True  # "Syria's long-running conflict": a possessor, not a party
     return bool(
         re.match(

@@ -25,7 +25,8 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
     (
         Status.POSTPONED,
         "postponed",
-        re.compile(r"\b(?:postpon(?:es?|ed|ing)|put\s+off|delayed|rescheduled)\b", re.I),
+        # "which had been slated for Friday in Kampala, was pushed back to next month"
+        re.compile(r"\b(?:postpon(?:es?|ed|ing)|put\s+off|delayed|rescheduled|pushed\s+back)\b", re.I),
     ),
     (
         Status.PROPOSED,
@@ -33,7 +34,13 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:could|possibly|possibility|proposed|proposal|propose[sd]?|might|may\s+(?:be|take|meet)|"
             r"should\s+(?:be|meet|take|hold)|"
-            r"suggested|offered\s+to|if\s+they\s+happen(?:ed)?|considering|idea\s+of|working\s+to\s+organi[sz]e)\b",
+            r"suggested|offered\s+to|if\s+they\s+happen(?:ed)?|considering|idea\s+of|working\s+to\s+organi[sz]e|"
+            # "Kuleba said he hoped to meet Wang Yi soon", "would be happy to meet Xi again", "a meeting
+            # between Putin and Trump was possible": a wish or a possibility, not yet a plan
+            r"(?:hope[sd]?|hoping|wants?|wanted|wish(?:es|ed)?|keen|eager|willing|ready|open)\s+to\s+"
+            r"(?:meet|visit|host|hold|see|sit\s+down|travel|receive|welcome)|"
+            r"would\s+(?:be\s+)?(?:happy|glad|delighted|willing|ready|open|like|love)\s+to|"
+            r"(?:is|was|are|were|be|remains?|remained)\s+(?:still\s+|quite\s+|entirely\s+)?possible)\b",
             re.I,
         ),
     ),
@@ -43,7 +50,7 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+(?:to|in|at)\b|agree[sd]?\s+to\s+(?:(?:meet|hold|host|visit|convene|reconvene|sit\s+down|talk|send)\b|(?:resume|continue)\s+(?:the\s+)?(?:talks|negotiations|dialogue)|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|visit|talks|round|conference))|plans?\s+to\s+organi[sz]e|"
             r"had\s+been\s+(?:due|scheduled|expected|set|planned)\s+to|invit(?:e|es|ed|ing)|plans?\s+to|"
-            r"planned|scheduled|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
+            r"planned|scheduled|slated\s+(?:for|to)|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
             r"to\s+host|next\s+(?:week|month|year)|this\s+month|later\s+this|"
             # "the leaders directed the chiefs of defence forces of the two blocs to meet within five days",
             # "ordered their army chiefs to meet": a meeting ordered is yet to come
@@ -82,7 +89,7 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
 _CUE_STARTS = {
     "cancelled": "csafd",
     "postponed": "pdr",
-    "modal": "cpmsoiw",
+    "modal": "cpmsoiwhkerba",
     "intent": "w",
     "past": "mhctvdrboesaw",
     "future": "wiaphstfuenldog’'",
@@ -95,7 +102,7 @@ STATUS_CUES = tuple(
 # Words one of which every cue of a rule contains (lowercase): a clause without any is not scanned for it.
 _CUE_WORDS = {
     "cancelled": ("called", "cancel", "scrapped", "abandoned", "fell", "dropped"),
-    "postponed": ("postpon", "put", "delayed", "rescheduled"),
+    "postponed": ("postpon", "put", "delayed", "rescheduled", "pushed"),
     "intent": ("would",),
 }
 
