@@ -407,3 +407,18 @@ def test_a_weekday_in_a_year_told_before_and_that_day_read_in_the_tense_of_its_d
     assert day(the_meeting_with(findings, "shinzo-abe")) in (None, "2019-06")
     assert day(the_meeting_with(findings, "joe-biden")) == "2023-04-26"
     assert day(the_meeting_with(findings, "antony-blinken")) == "2023-04-26"
+
+
+def test_a_seat_of_government_is_in_its_city(read_dated):
+    # b15 (French daily, 2023-09-21): "After a walk down the Champs-Élysées, the two heads of state held talks
+    # at the Élysée Palace." — the Élysée is in Paris, as the White House is in Washington and the Great
+    # Hall of the People in Beijing (and "the Kremlin said" is the government speaking, no place).
+    findings = read_dated(
+        "King Charles III and Queen Camilla were welcomed by Emmanuel and Brigitte Macron at the Arc de "
+        "Triomphe on Wednesday afternoon, at the start of a three-day state visit to France, the King's "
+        "first to the country since his accession. After a walk down the Champs-Élysées, the two heads of "
+        "state held talks at the Élysée Palace.",
+        date(2023, 9, 21),
+    )
+    talks = the_meeting_with(findings, "emmanuel-macron")
+    assert talks.place is not None and talks.place.key == "paris"

@@ -64,6 +64,7 @@ def find_place(
         or _state_after(text, scope, trigger, mentions)
         or _hosting_state(text, scope, trigger, mentions)
         or _city_of_venue(text, scope, mentions)
+        or _city_of_seat(text, scope, gazetteer)
     )
 
 
@@ -320,3 +321,40 @@ VENUE = re.compile(
     r"\bat\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,4}?(?:Centre|Center|Palace|Hall|House|Academy|Hotel|Secretariat|"
     r"Headquarters|Diwan|Residence|Building|Castle|Villa|Complex|Cosmodrome|Guest\s+House)\b"
 )
+
+
+# The seats of government news name instead of their city: "hosted Scholz at the Elysee Palace", "met at the
+# White House", "talks at the Great Hall of the People". Only after "at", "in", "inside" or "to": "the
+# Kremlin said" is the government speaking, not a place.
+SEATS = {
+    "washington-dc": r"White\s+House|State\s+Department|Oval\s+Office",
+    "paris": r"[ÉE]lys[ée]e(?:\s+Palace)?|Quai\s+d['’]Orsay",
+    "moscow": r"Kremlin",
+    "london": r"Downing\s+Street|Number\s+10|No\.?\s+10|Lancaster\s+House",
+    "beijing": r"Great\s+Hall\s+of\s+the\s+People|Diaoyutai(?:\s+State\s+Guest\s*house)?|Zhongnanhai",
+    "seoul": r"Blue\s+House|Cheong\s+Wa\s+Dae",
+    "tokyo": r"Kantei|Akasaka\s+Palace",
+    "new-delhi": r"Hyderabad\s+House|Rashtrapati\s+Bhavan",
+    "abuja": r"Aso\s+Rock|State\s+House,?\s+Abuja",
+    "caracas": r"Miraflores(?:\s+Palace)?",
+    "buenos-aires": r"Casa\s+Rosada",
+    "brasilia": r"Planalto(?:\s+Palace)?|Alvorada\s+Palace|Itamaraty(?:\s+Palace)?",
+    "rome": r"Palazzo\s+Chigi|Quirinal(?:e)?(?:\s+Palace)?",
+    "berlin": r"Bellevue\s+Palace|Schloss\s+Bellevue",
+    "istanbul": r"Dolmabah[çc]e(?:\s+Palace)?",
+    "astana": r"Akorda|Ak\s+Orda",
+    "mexico-city": r"Los\s+Pinos",
+}
+SEAT = re.compile(
+    r"\b(?:at|in|inside)\s+(?:the\s+)?(?:"
+    + "|".join(f"(?P<{key.replace('-', '_')}>{names})" for key, names in SEATS.items())
+    + r")\b"
+)
+
+
+def _city_of_seat(text: str, scope: Span, gazetteer: Gazetteer | None) -> Entity | None:
+    """The city of a seat of government named as where the meeting is ('at the Élysée' → Paris)."""
+    seat = SEAT.search(text, scope.start, scope.end) if gazetteer is not None else None
+    if seat is None or seat.lastgroup is None:
+        return None
+    return gazetteer.entities.get(seat.lastgroup.replace("_", "-"))  # type: ignore[union-attr]
