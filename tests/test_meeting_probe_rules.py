@@ -135,3 +135,11 @@ def test_a_state_named_with_its_own_government_is_a_party(read_dated):
     (talks,) = read_dated(paragraph, PUBLISHED).meetings
     assert who(talks) == {"pakistan", "afghanistan"} and day(talks) == "2024-03-11"
     assert talks.place is not None and talks.place.key == "kabul"
+
+
+def test_today_of_a_dated_dateline_is_the_day_it_was_filed(read_dated):
+    # meetings_state_media.txt: "RIYADH, March 12, 2024, SPA -- … received at Al-Yamamah Palace in Riyadh
+    # today …": on a page published the next day, "today" is still the 12th, the day of the dateline.
+    paragraph = _paragraph("meetings_state_media", "RIYADH")
+    (received,) = read_dated(paragraph, date(2024, 3, 13)).meetings
+    assert day(received) == "2024-03-12"

@@ -379,6 +379,7 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
     absolute = absolute_dates(matches, year, published)
     anchors = [mention.value for mention in absolute if mention.value and mention.value.day]
     found = list(absolute)
+    published = _day_of_dateline(text, absolute, published)
     reference: PartialDate | None = None
     for match in RELATIVE_PATTERN.finditer(text):
         span = Span(match.start(), match.end())
@@ -560,7 +561,8 @@ def _last_day_before(found: list[DateMention], position: int) -> PartialDate | N
 # "AMMAN, May 1 (Reuters) -", "Pyongyang, June 20 (KCNA) --", "ANTALYA, March 10. /TASS/.": a place at the
 # start of a paragraph, then the date the report was filed.
 _DATELINE_LEAD = re.compile(r"(?:^|\n)[A-Z][A-Za-z .'’-]{1,30},\s*$")
-_DATELINE_TAIL = re.compile(r"\.?\s*(?:\(|/|[-—–]{1,2}\s)")
+# (and "RIYADH, March 12, 2024, SPA --": the agency after a comma)
+_DATELINE_TAIL = re.compile(r"\.?\s*(?:\(|/|[-—–]{1,2}\s|,\s*[A-Z][A-Za-z]{1,8}\s*[-—–]{1,2}\s)")
 
 
 # "Egypt announced on Tuesday that the negotiations … have ended", "Speaking in Singapore on Sunday,
@@ -576,6 +578,17 @@ def is_saying_date(text: str, span: Span) -> bool:
     """Whether the date at ``span`` is that of a statement ('announced on Tuesday that …'), not of the
     events the statement tells of: a meeting reported in it may have been held on any day before."""
     return bool(_SAYING_BEFORE.search(text, max(0, span.start - 60), span.start))
+
+
+def _day_of_dateline(text: str, absolute: list[DateMention], published: date | None) -> date | None:
+    """The day the report was filed, when a dateline gives it a few days before the publication date:
+    'RIYADH, March 12, 2024, SPA -- … received today' is the 12th, whatever day the page went up."""
+    for mention in sorted(absolute, key=lambda m: m.span.start)[:3]:
+        day = mention.value.as_date() if mention.value else None
+        recent = day is not None and (published is None or 0 <= (published - day).days <= 3)
+        if recent and is_dateline_date(text, mention.span):
+            return day
+    return published
 
 
 def is_dateline_date(text: str, span: Span) -> bool:
