@@ -422,3 +422,16 @@ def test_a_seat_of_government_is_in_its_city(read_dated):
     )
     talks = the_meeting_with(findings, "emmanuel-macron")
     assert talks.place is not None and talks.place.key == "paris"
+
+
+def test_again_elsewhere_and_a_relative_clause_about_two_people_are_meetings_of_their_own(gazetteer):
+    # tests/articles/rules/dates_wire.txt: "Lavrov and Fidan met in Sochi in 2021 and again in Antalya in
+    # 2022" tells two meetings, the second with its verb left out; "Erdogan and Putin, who met in Astana in
+    # July, will meet again in Sochi next month" — both are the antecedent of "who", and the subject of
+    # "will meet again".
+    findings = extract(_rules_article("dates_wire", date(2024, 3, 13)), gazetteer)
+    told = {(m.place.key if m.place else None, day(m), frozenset(who(m))) for m in findings.meetings}
+    assert ("antalya", "2022", frozenset({"sergey-lavrov", "hakan-fidan"})) in told
+    assert ("sochi", "2021", frozenset({"sergey-lavrov", "hakan-fidan"})) in told
+    assert ("astana", "2023-07", frozenset({"recep-tayyip-erdogan", "vladimir-putin"})) in told
+    assert ("sochi", "2024-04", frozenset({"recep-tayyip-erdogan", "vladimir-putin"})) in told

@@ -47,7 +47,13 @@ from diplograph.extract.meetings.parties import (
     split_bilaterals,
 )
 from diplograph.extract.meetings.places import dateline_city
-from diplograph.extract.meetings.subjects import go_on_gapped, is_gapped, take_subject_of, without_subject
+from diplograph.extract.meetings.subjects import (
+    again_elsewhere,
+    go_on_gapped,
+    is_gapped,
+    take_subject_of,
+    without_subject,
+)
 from diplograph.extract.meetings.when import date_going_on, date_of_heading, date_of_lead
 from diplograph.extract.model import MeetingFinding, Participant, Span, Status
 from diplograph.link.gazetteer import Gazetteer
@@ -90,6 +96,8 @@ def find_meetings(
                 calls.append(call)
                 continue
             draft = draft_from_clause(text, sentence, clause, recognised, dates, gazetteer)
+            if draft is None and previous is not None:
+                draft = again_elsewhere(text, clause, previous, recognised, dates)  # "… and again in Antalya"
             if draft is None or refers_to_call(draft, drafts, calls):
                 continue
             earlier.extend(

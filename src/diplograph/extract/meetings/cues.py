@@ -436,6 +436,8 @@ MEDIA_OR_AGENCY = re.compile(
 
 
 CLAUSE_BREAK = re.compile(
+    # "met in Sochi in 2021 | and again in Antalya in 2022": another occasion, its verb left out
+    r"(?<=\w)(?=\s+and\s+(?:then\s+)?again\s+(?:in|at)\s+(?-i:[A-Z]))|"
     # a dash, not the one of a double office ("Deputy Prime Minister – Minister of Foreign Affairs … Nurtleu")
     r"\s[—–]\s(?!(?:Minister|Deputy|Foreign|Secretary|President|Chairman|Head)\b|"
     # nor the one of a pair that names a meeting ("the first Central Asia – Germany summit", "the second
@@ -512,6 +514,8 @@ _SINCE = KeywordPattern(SINCE, ("since",))
 
 
 RELATIVE_OPENING = re.compile(r",\s+(?:who|which|whose)\b")
+# Between two names of one subject: "Lavrov and Fidan", "Lavrov, Fidan and Wang".
+COORDINATED = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
 # "Pursuant to the directives of the Custodian of the Two Holy Mosques King Salman … and His Royal Highness

@@ -16,6 +16,7 @@ from diplograph.extract.meetings.cues import (
     BARE_SIDELINES,
     CLAUSE_BREAK,
     COMMENTING_ON,
+    COORDINATED,
     DENIED_AFTER,
     DURING,
     FRONTED_SPEAKER,
@@ -279,7 +280,14 @@ def _first_party(body: str, clause: Span, trigger: re.Match[str], mentions: list
     if opening is None or "," in body[opening.end() : trigger.start()]:
         return clause.start
     antecedent = [m for m in mentions if m.span.end <= clause.start + opening.start()]
-    return antecedent[-1].span.start if antecedent else clause.start
+    if not antecedent:
+        return clause.start
+    first = len(antecedent) - 1  # "Lavrov and Fidan, who met in Ankara": both are the antecedent
+    while first > 0 and COORDINATED.fullmatch(
+        body, antecedent[first - 1].span.end - clause.start, antecedent[first].span.start - clause.start
+    ):
+        first -= 1
+    return antecedent[first].span.start
 
 
 # "will also hold talks between their technical delegations": the parties are named before, not after.

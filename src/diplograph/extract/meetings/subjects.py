@@ -15,13 +15,20 @@ import re
 
 from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
-from diplograph.extract.meetings.cues import TRIGGER
+from diplograph.extract.meetings.cues import COORDINATED, TRIGGER
 from diplograph.extract.meetings.merging import Draft
 from diplograph.extract.meetings.participants import deduplicate
 from diplograph.extract.meetings.when import meeting_date
 from diplograph.extract.model import Participant, Span
 
-__all__ = ["go_on_gapped", "is_gapped", "relative_clause_ends", "take_subject_of", "without_subject"]
+__all__ = [
+    "again_elsewhere",
+    "go_on_gapped",
+    "is_gapped",
+    "relative_clause_ends",
+    "take_subject_of",
+    "without_subject",
+]
 
 RELATIVE = re.compile(r",\s+who\s+")
 # After the comma that closes a relative clause, the main verb: an auxiliary, a verb in the past or the
@@ -91,11 +98,22 @@ def take_subject_of(text: str, before: Span, draft: Draft, recognised: Recognise
         )
     if subject is None or re.search(r"\b(?-i:[a-z])", text[before.start : subject.span.start]) is not None:
         return  # no subject at the start of the clause before ("In Kabul that morning he …")
-    entity = subject.entity
-    represents = subject.represents or (entity.key if entity.kind == "country" else entity.country)
-    draft.participants = deduplicate([Participant(entity, subject.role, represents), *draft.participants])
+    subjects = [subject]
+    # "Lavrov and Fidan, who met …, | will meet again": the antecedent of a relative clause cut off is the
+    # subject, every name of it
+    relative = RELATIVE.search(text, before.start, before.end)
+    for mention in head[head.index(subject) + 1 :] if relative else []:
+        if mention.span.start > relative.start() or not COORDINATED.fullmatch(  # type: ignore[union-attr]
+            text, subjects[-1].span.end, mention.span.start
+        ):
+            break
+        subjects.append(mention)
+    for subject in reversed(subjects):
+        entity = subject.entity
+        represents = subject.represents or (entity.key if entity.kind == "country" else entity.country)
+        draft.participants = deduplicate([Participant(entity, subject.role, represents), *draft.participants])
+        draft.subjects |= {key for key in (entity.key, represents) if key}
     draft.states = {p.represents or p.entity.key for p in draft.participants}
-    draft.subjects |= {key for key in (entity.key, represents) if key}
 
 
 # "Blinken was to fly later Wednesday to Manama, Bahrain, for talks with King Hamad …, and on Thursday to
@@ -134,3 +152,35 @@ def go_on_gapped(
     if trigger is not None:
         tense = "future" if draft.rule in ("meeting:future", "meeting:intent") else "past"
         draft.date = meeting_date(text, clause, dates, trigger, (), tense) or draft.date
+
+
+# "Lavrov and Fidan met in Sochi in 2021 and again in Antalya in 2022": the same parties at another place
+# and time, the verb left out.
+AGAIN_ELSEWHERE = re.compile(r"\s*and\s+(?:then\s+)?again\s+(?:in|at)\s+(?P<place>(?-i:[A-Z])[\w’'-]+)")
+
+
+def again_elsewhere(
+    text: str, clause: Span, previous: Draft, recognised: Recognised, dates: list[DateMention]
+) -> Draft | None:
+    """The meeting a clause like '… and again in Antalya in 2022' tells: the clause before's parties and
+    status, the city it names and the date it gives (else none: the first meeting's date is not its)."""
+    again = AGAIN_ELSEWHERE.match(text, clause.start, clause.end)
+    if again is None:
+        return None
+    place = next((m.entity for m in recognised.mentions if m.span.start == again.start("place")), None)
+    if place is None or place.kind != "city":
+        return None
+    tense = "future" if previous.rule in ("meeting:future", "meeting:intent") else "past"
+    inside = [d for d in dates if clause.start <= d.span.start < clause.end]
+    when = inside[0].in_tense(tense) if inside else None
+    draft = Draft(
+        previous.status,
+        previous.rule,
+        list(previous.participants),
+        list(previous.evidence),
+        when,
+        place,
+        Span(again.start(), again.end()),
+    )
+    draft.states, draft.subjects, draft.new_occasion = set(previous.states), set(previous.subjects), True
+    return draft
