@@ -211,8 +211,6 @@ def test_a_box_of_related_links_inside_the_article_drops_its_headlines_and_not_t
     assert "On Monday morning Biden is scheduled to meet Prime Minister Pham Minh Chinh" in text
 
 
-
-
 def test_a_comment_counter_with_a_thousands_separator_ends_the_article() -> None:
     # eval/blind b12 (op-ed): "Comments (1,204)", then a reader predicting a meeting ("Witkoff and Araghchi
     # will meet face to face in Rome next week") that must not become one.
@@ -222,8 +220,11 @@ def test_a_comment_counter_with_a_thousands_separator_ends_the_article() -> None
     assert text.endswith("Abbas Araghchi is the minister of foreign affairs of the Islamic Republic of Iran.")
     assert "Comments (1,204)" in dropped and "sunbelt_mike" not in text
     for counter in ("1,204 comments", "View all 3.4k comments", "Comments (12)"):
-        text, _ = clean_text(f"Title\n\nThe ministers met in Rome on Monday, officials said.\n\n{counter}\n\nbob: no")
+        story = "Title\n\nThe ministers met in Rome on Monday, officials said."
+        text, _ = clean_text(f"{story}\n\n{counter}\n\nbob: no")
         assert "bob" not in text, counter
+
+
 def _errors_and_articles(results: list[Article | ArticleError]) -> tuple[list[str], list[Article]]:
     return (
         [str(result) for result in results if isinstance(result, ArticleError)],
