@@ -10,9 +10,14 @@ says (transcripts, posts, readers' comments) in test_page_layout_rules.py.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from tests.conftest import quoting, said
 
+from diplograph.articles import Article
+from diplograph.articles.reading import read_path
+from diplograph.extract import extract
 from diplograph.extract.model import Stance
 
 # -- direct quotes -------------------------------------------------------------------------------------
@@ -490,3 +495,63 @@ def test_a_quote_reopened_with_straight_marks_in_each_paragraph_is_one_passage(r
     assert [key for key, _ in said(found)] == ["ayman-safadi"]
     words = quoting(found, "no solution without Syria's participation").quote.of(found[1])
     assert words.endswith("to be heard by it")
+
+
+# -- our own wire story (tests/articles/rules/positions_wire.txt) ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def positions_wire(gazetteer) -> dict[str, str]:
+    """The positions of tests/articles/rules/positions_wire.txt (13 March 2024): quote → holder."""
+    (article,) = read_path(Path(__file__).parent / "articles" / "rules" / "positions_wire.txt", {})
+    assert isinstance(article, Article)
+    findings = extract(article, gazetteer)
+    return {p.quote.of(article.text): p.holder.key for p in findings.positions}
+
+
+@pytest.mark.parametrize(
+    ("holder", "words"),
+    [
+        # how hard the talks were: "Lavrov said on Wednesday the talks with Ukrainian officials in Istanbul
+        # were difficult"
+        ("sergey-lavrov", "the talks with Ukrainian officials in Istanbul were difficult"),
+        # who is to blame for a harm: "Putin said the West was responsible for the crisis in Ukraine"
+        ("vladimir-putin", "the West was responsible for the crisis in Ukraine"),
+        # the only way: "Modi told Putin … that dialogue and diplomacy were the only way forward"
+        ("narendra-modi", "dialogue and diplomacy were the only way forward"),
+        # good offices offered, though "host" is a word of schedules: "Erdogan said Turkey could host peace
+        # talks between Russia and Ukraine"
+        ("recep-tayyip-erdogan", "Turkey could host peace talks between Russia and Ukraine"),
+    ],
+)
+def test_a_plain_judgement_in_reported_speech_is_a_position(positions_wire, holder, words):
+    assert positions_wire.get(words) == holder, positions_wire
+    # "Peskov said the Russian delegation would arrive on Monday. Peskov said the ministry was responsible
+    # for organising the visit.": relayed facts, whatever is responsible for a visit
+    assert not any("delegation would arrive" in q or "organising the visit" in q for q in positions_wire)
+
+
+def test_concerns_raised_are_reported_speech(positions_wire):
+    # "Blinken raised concerns about China's support for Russia's defence industry during talks with …"
+    (words,) = [q for q, holder in positions_wire.items() if holder == "antony-blinken"]
+    assert words.startswith("concerns about China's support for Russia's defence industry")
+
+
+def test_a_rating_with_a_quoted_mark_is_a_position(read):
+    # eval/fresh/articles/f09 (live blog)
+    found = read(
+        "In an interview on Fox News from Anchorage, Donald Trump said a three-way meeting with Putin and "
+        "Zelenskyy could happen, possibly soon, but \"now it's really up to President Zelenskyy to get it "
+        'done." He rated the meeting "a ten."'
+    )
+    assert quoting(found, "a ten").holder.key == "donald-trump"
+
+
+def test_an_answer_under_a_labelled_question_is_the_interviewee_s_position(positions_wire):
+    # "Q: Will Iran hold direct talks with the United States? / A: We will not negotiate …": "A:" is the
+    # person the paragraph before the interview names, Araghchi (not Lavrov, named more often above)
+    answer = "We will not negotiate under pressure and threats. Indirect talks are the right format for now."
+    assert positions_wire.get(answer) == "abbas-araghchi"
+    # "Milliyet: Will you meet Hakan Fidan in Ankara? / Lavrov: We are ready …": one named answer, under
+    # a question, is an interview, not a headline
+    assert positions_wire.get("We are ready to meet our Turkish friends at any time.") == "sergey-lavrov"

@@ -1,6 +1,7 @@
 """Passages that are an actor's words by the layout of the page, not by a reporting verb.
 
   a transcript       "Mao Ning: China and Pakistan are all-weather strategic cooperative partners. …"
+  an interview       "Q: Will Iran talk to Washington?" and then "A: …" (or "Araghchi: …") under it
   an embedded post   "Donald J. Trump (@realDonaldTrump)" on a line and the post's words on the next, or
                      the words and then "— Donald J. Trump (@realDonaldTrump) August 21, 2019"
   an introduced text "Here is how X explained it:" and then a paragraph without quote marks
@@ -31,6 +32,9 @@ _BLOCK_INTRO = re.compile(r"\b(?:[Hh]ere\s+is\s+(?:how|what)|as\s+follows)\b")
 _LABEL = re.compile(
     r"^[^\S\n]*(?P<label>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,3}):[^\S\n]+(?=\S)", re.MULTILINE
 )
+# An interview's question and its unnamed answer: "Q: Will Iran …?", "A: We will not …".
+_QUESTION = re.compile(r"^[^\S\n]*(?:Q|Question|Interviewer):[^\S\n]+(?=\S)", re.MULTILINE)
+_ANSWER = re.compile(r"^[^\S\n]*(?:A|Answer):[^\S\n]+(?=\S)", re.MULTILINE)
 # "Donald J. Trump (@realDonaldTrump)", "Volodymyr Zelenskyy @ZelenskyyUa": who posted what follows.
 _HANDLE_LINE = re.compile(
     r"(?P<name>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[^\S\n]+\(?@\w{1,30}\)?[^\S\n]*$"
@@ -75,22 +79,67 @@ def blocks(text: str, recognised: Recognised, end: int) -> list[Block]:
 
 def _transcript_answers(text: str, recognised: Recognised, end: int) -> list[Block]:
     """A press-briefing transcript or an interview: each line that opens with a person's name and a colon
-    is that person's answer, when the same person answers at least twice (one label may be a dateline or
-    a heading; two are a transcript). Journalists' questions are labelled with their outlets, not persons."""
+    is that person's answer, when the same person answers at least twice or the line answers a labelled
+    question (one label alone may be a headline or a heading: "Amir-Abdollahian: relations on right
+    track"). Journalists' questions are labelled with their outlets, not persons."""
     labelled: dict[str, list[tuple[Entity, Span]]] = {}
+    answering: set[str] = set()
     for match in _LABEL.finditer(text, 0, end):
         label = Span(match.start("label"), match.end("label"))
         person = _person_named(recognised, label)
         if person is not None:
-            line_end = text.find("\n", match.end())
-            answer = Span(match.end(), len(text.rstrip()) if line_end < 0 else line_end)
+            answer = _line_from(text, match.end())
             labelled.setdefault(person.key, []).append((person, answer))
-    return [
+            if _follows_a_question(text, match.start()):
+                answering.add(person.key)
+    found = [
         Block(person, words, "transcript-answer")
-        for answers in labelled.values()
-        if len(answers) >= 2
+        for key, answers in labelled.items()
+        if len(answers) >= 2 or key in answering
         for person, words in answers
     ]
+    return found + _unnamed_answers(text, recognised, end)
+
+
+def _unnamed_answers(text: str, recognised: Recognised, end: int) -> list[Block]:
+    """'Q: Is Russia ready for talks? / A: We have never refused negotiations.': in an interview written as
+    questions and answers, each "A:" line answering a question is the words of the person interviewed,
+    the first person named in the last paragraph before it that is neither a question nor an answer
+    ("In an interview with the state broadcaster, Iranian Foreign Minister Abbas Araghchi …")."""
+    if _QUESTION.search(text, 0, end) is None:
+        return []
+    persons = [m for m in recognised.mentions if m.entity.kind == "person"]
+    lines = paragraphs(text)
+    found = []
+    for match in _ANSWER.finditer(text, 0, end):
+        if not _follows_a_question(text, match.start()):
+            continue
+        intro = next(
+            (
+                paragraph
+                for paragraph in reversed([line for line in lines if line.end <= match.start()])
+                if not _LABEL.match(text, paragraph.start)
+                and any(paragraph.start <= m.span.start < paragraph.end for m in persons)
+            ),
+            None,
+        )
+        if intro is not None:
+            interviewee = next(m.entity for m in persons if intro.start <= m.span.start < intro.end)
+            found.append(Block(interviewee, _line_from(text, match.end()), "interview-answer"))
+    return found
+
+
+def _line_from(text: str, start: int) -> Span:
+    """The rest of the line from ``start``."""
+    line_end = text.find("\n", start)
+    return Span(start, len(text.rstrip()) if line_end < 0 else line_end)
+
+
+def _follows_a_question(text: str, start: int) -> bool:
+    """Whether the paragraph before the line at ``start`` is a labelled question ('Q: …?', 'CNN: …?')."""
+    before = text[:start].rstrip()
+    previous = before[before.rfind("\n") + 1 :]
+    return previous.endswith("?") and bool(_LABEL.match(previous))
 
 
 def _posts(text: str, recognised: Recognised, lines: list[Span]) -> list[Block]:

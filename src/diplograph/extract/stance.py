@@ -145,6 +145,22 @@ _MODAL = re.compile(
     r"willing\s+to|determined\s+to|intends?\s+to|wants?\s+to|wanted|hopes?|hoped|hoping|desire|priority|"
     r"no\s+intention|inalienable|integral\s+part|indisputabl\w*|red\s+lines?|non-negotiable|sovereign\s+right)\b"
 )
+# Plain judgements a reported clause makes without a word of the lexicon: how hard or frank something is
+# ("the talks were difficult"), who is to blame for a harm ("the West was responsible for the crisis"),
+# the one or best way ("dialogue and diplomacy were the only way forward"), an offer of one's good offices
+# ("Turkey could host peace talks"). "The delegation would arrive on Monday" judges nothing.
+_JUDGEMENT = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|proved|seemed)\s+(?:(?:very|extremely|quite|so|"
+    r"rather|particularly|increasingly|too|not)\s+)?(?:difficult|hard|tough|complicated|frank|candid|"
+    r"substantive|unfair|unhelpful|one-sided|a\s+(?:big|huge|grave|major)\s+(?:step|mistake|error))\b|"
+    r"\b(?:responsible|to\s+blame|at\s+fault|culpable)\s+for\s+(?:[\w'-]+\s+){0,4}?(?:crisis|war|conflict|"
+    r"escalation|violence|attacks?|deaths?|killings?|bloodshed|collapse|failure|deadlock|tensions?|"
+    r"suffering|destruction|instability|situation)\b|"
+    r"\b(?:only|best|right|sole|no\s+other)\s+(?:way|path|solution|option|means|route|answer)\b|"
+    r"\bway\s+(?:forward|out)\b|"
+    r"\b(?:could|can|would\s+be\s+(?:able|happy|glad|ready)\s+to)\s+(?:\w+\s+)?(?:host|mediate|facilitate|"
+    r"help|contribute|play\s+an?\s+(?:[\w-]+\s+)?role|offer\s+(?:its|his|her|their)\s+good\s+offices)\b"
+)
 _QUOTE_MARKS = str.maketrans({"’": "'", "“": None, "”": None, '"': None, "‘": None})
 
 
@@ -340,8 +356,11 @@ def is_courtesy(words: str) -> bool:
 
 
 def carries_a_view(words: str) -> bool:
-    """An evaluation, a stance or a modal of obligation or intention: more than a relayed fact."""
+    """An evaluation, a stance, a modal of obligation or intention or a plain judgement: more than a relayed
+    fact."""
     lowered = _plain(words)
     if _SUPPORT.search(lowered) or _MODAL.search(lowered) or _OPPOSE.search(lowered):
+        return True
+    if _JUDGEMENT.search(lowered):
         return True
     return any(word in lowered and phrase.search(lowered) for word, phrase in _OPPOSE_PHRASES)

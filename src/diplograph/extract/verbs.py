@@ -14,6 +14,12 @@ from diplograph.extract.quotes import QuoteIndex
 
 __all__ = ["NEUTRAL_VERBS", "STANCE_VERBS", "VERB", "is_reporting_verb", "is_stance_verb", "reporting_verbs"]
 
+# What is raised when raising is speech, and what follows a rating: the judgement ("a ten", "as positive").
+_RAISED = (
+    r"(?=\s+(?:(?:his|her|its|their|our|serious|grave|deep|strong|new|fresh)\s+)?"
+    r"(?:concerns?|objections?|doubts?|alarm|fears?|questions?\s+(?:about|over))\b)"
+)
+_RATED = r"(?=\s[^.;:\n]{1,60}?(?:[“\"]|\bas\b|\bout\s+of\b))"
 # Verbs whose use states a view by itself; the others ("said", "told") need reported words that do.
 STANCE_VERBS = (
     r"urged|urges|urging|called\s+for|calls\s+for|calling\s+for|demanded|demands|"
@@ -35,12 +41,38 @@ NEUTRAL_VERBS = (
     r"said|says|say|told|tells|added|adds|adding|noted|notes|noting|announced|announces|declared|declares|"
     r"declaring|stated|wrote|writes|tweeted|tweets|posted|explained|explains|saying|acknowledged|"
     r"admitted|conceded|claimed|claims|replied|responded|commented|remarked|observed|pointed\s+out|"
-    r"recalled|predicted|suggested|asked|asks|according\s+to"
+    r"recalled|predicted|suggested|asked|asks|according\s+to|"
+    # "raised concerns about …", "raised objections to …": the concern is what is reported; "raised
+    # tariffs" and "raised the flag" are deeds
+    r"raise[sd]" + _RAISED + r"|raising" + _RAISED + "|"
+    # "rated the meeting “a ten”", "rates the talks as positive": a judgement of what was rated
+    r"rated" + _RATED + r"|rates" + _RATED
 )
 VERB = re.compile(
     r"(?<![\w-])(?:(?P<stance>" + STANCE_VERBS + r")|(?P<neutral>" + NEUTRAL_VERBS + r"))\b", re.I
 )
 _STANCE_VERB = re.compile(STANCE_VERBS, re.IGNORECASE)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern, a leading group opened into its own: the words a verb may
+    start with, not the words inside a lookahead ('raised' before 'concerns|doubts')."""
+    parts: list[str] = []
+    depth = start = 0
+    for index, char in enumerate(pattern):
+        if char == "(" and pattern[index - 1 : index] != "\\":
+            depth += 1
+        elif char == ")" and pattern[index - 1 : index] != "\\":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+    parts.append(pattern[start:])
+    opened: list[str] = []
+    for part in parts:
+        group = re.match(r"\(\?:((?:[a-z]+\|)*[a-z]+)\)", part)
+        opened += group.group(1).split("|") if group else [part]
+    return opened
 
 
 # Where a reporting verb may start: its first word, found on the lowered text with a letter trie.
@@ -49,7 +81,7 @@ _VERB_START = re.compile(
     + trie_pattern(
         {
             m.group()
-            for part in f"{STANCE_VERBS}|{NEUTRAL_VERBS}".split("|")
+            for part in _alternatives(f"{STANCE_VERBS}|{NEUTRAL_VERBS}")
             if (m := re.match("[a-z]+", part))
         }
     )
