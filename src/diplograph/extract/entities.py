@@ -441,17 +441,41 @@ def _add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     unique = {token: people[next(iter(keys))] for token, keys in owners.items() if len(keys) == 1}
     if not unique:
         return result
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(unique, key=len, reverse=True))) + r")(?![\w-])"
-    )
-    for match in pattern.finditer(text):
-        span = Span(match.start(), match.end())
-        if _inside_longer_name(text, span, own_tokens[unique[match.group()].key]):
+    for span in _short_names(text, unique):
+        token = span.of(text)
+        if _inside_longer_name(text, span, own_tokens[unique[token].key]):
             continue  # "Mullah Abdul Ghani Baradar" is not Ashraf Ghani, "Lee Jae Myung" not Lee Myung-bak
         if not any(span.start < other.end and other.start < span.end for other in taken):
-            result.append(Mention(unique[match.group()], span))
+            result.append(Mention(unique[token], span))
             taken.append(span)
     return result
+
+
+# Where a short name may start (a word not inside another word or a hyphenated one), and what it may not
+# end before.
+_WORD_START = re.compile(r"(?<![\w-])\w")
+_NAME_GOES_ON = re.compile(r"[\w-]")
+
+
+def _short_names(text: str, tokens: dict[str, Entity]) -> list[Span]:
+    """Where the text uses one of ``tokens`` (two characters or more) as a whole word, the longest at each
+    place, left to right: what an alternation of them between word boundaries finds, without compiling
+    one for every article."""
+    by_start: dict[str, list[str]] = {}
+    for token in sorted(tokens, key=len, reverse=True):
+        by_start.setdefault(token[:2], []).append(token)
+    found: list[Span] = []
+    end = 0
+    for word in _WORD_START.finditer(text):
+        start = word.start()
+        if start < end:
+            continue
+        for token in by_start.get(text[start : start + 2], ()):
+            if text.startswith(token, start) and not _NAME_GOES_ON.match(text, start + len(token)):
+                end = start + len(token)
+                found.append(Span(start, end))
+                break
+    return found
 
 
 _NAME_BEFORE = re.compile(r"(?<![.!?:;])\s(?P<word>[A-Z][\w’'-]+)[^\S\n]+$")
