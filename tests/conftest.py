@@ -107,6 +107,20 @@ def held_in(findings: Findings, place: str) -> list[MeetingFinding]:
     return [m for m in findings.meetings if m.place is not None and m.place.key == place]
 
 
+OWN_ARTICLES = ROOT / "tests" / "articles"
+
+
+def own_text(name: str) -> str:
+    """Our own test article ``tests/articles/<name>.txt`` ('rules/dates_wire', 'wire_reuters_style')."""
+    return (OWN_ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def own_paragraph(name: str, opening: str) -> str:
+    """The one paragraph of our own test article ``name`` that begins with ``opening``."""
+    (paragraph,) = [p for p in own_text(name).split("\n\n") if p.startswith(opening)]
+    return paragraph
+
+
 def day(meeting: MeetingFinding) -> str | None:
     """The meeting's date as ISO text, at its precision."""
     return meeting.date.isoformat() if meeting.date else None

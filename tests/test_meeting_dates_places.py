@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-from tests.conftest import day, the_meeting_with, who
+from tests.conftest import OWN_ARTICLES, day, the_meeting_with, who
 
 from diplograph.articles import Article
 from diplograph.articles.reading import read_path
@@ -370,7 +369,7 @@ def test_a_city_whose_name_begins_with_a_leaders_name_is_not_the_leader(read_dat
 
 def _rules_article(name: str, published: date) -> Article:
     """One of our own short test articles (tests/articles/rules), read as the pipeline reads it."""
-    (article,) = read_path(Path(__file__).parent / "articles" / "rules" / f"{name}.txt", {})
+    (article,) = read_path(OWN_ARTICLES / "rules" / f"{name}.txt", {})
     assert isinstance(article, Article)
     return replace(article, published=published)
 

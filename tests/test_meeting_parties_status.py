@@ -8,7 +8,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from tests.conftest import day, the_meeting_with, who
+from tests.conftest import day, own_paragraph, the_meeting_with, who
 
 from diplograph.articles import Article
 from diplograph.articles.reading import read_directory
@@ -361,8 +361,7 @@ def test_agreeing_to_something_other_than_a_meeting_does_not_make_it_planned(rea
     # tests/articles/state_media_style.txt (TASS style, 3 March 2023): "At the talks, Mikhail Bogdanov and
     # Ali Bagheri Kani agreed to expand cooperation …" — what they agreed to is no meeting; the talks were
     # held. ("agreed to hold the next BCM in China", blind b04, is a meeting to come.)
-    text = (ROOT / "tests" / "articles" / "state_media_style.txt").read_text(encoding="utf-8")
-    (agreed,) = [p for p in text.split("\n\n") if p.startswith("At the talks")]
+    agreed = own_paragraph("state_media_style", "At the talks")
     findings = read_dated(agreed, date(2023, 3, 3))
     talks = the_meeting_with(findings, "mikhail-bogdanov")
     assert talks.status == Status.HELD
@@ -373,19 +372,12 @@ def test_agreeing_to_something_other_than_a_meeting_does_not_make_it_planned(rea
     assert all(m.status == Status.PLANNED for m in findings.meetings)
 
 
-def _own_paragraph(name: str, opening: str) -> str:
-    """The paragraph of one of our own test articles (tests/articles) that begins with ``opening``."""
-    text = (ROOT / "tests" / "articles" / f"{name}.txt").read_text(encoding="utf-8")
-    (paragraph,) = [p for p in text.split("\n\n") if p.startswith(opening)]
-    return paragraph
-
-
 def test_a_meeting_denied_before_or_after_its_word_is_none_and_the_reporter_is_not_at_it(read_dated):
     # tests/articles/wire_reuters_style.txt: "Lavrov is due to meet Wang again in Astana in July, Kremlin
     # spokesman Dmitry Peskov told reporters. A meeting between Lavrov and U.S. Secretary of State Antony
     # Blinken is not on the agenda, he added, and there are no plans for talks between Putin and Biden."
-    lead = _own_paragraph("wire_reuters_style", "BEIJING (Reuters)")
-    paragraph = _own_paragraph("wire_reuters_style", "Lavrov is due to meet Wang")
+    lead = own_paragraph("wire_reuters_style", "BEIJING (Reuters)")
+    paragraph = own_paragraph("wire_reuters_style", "Lavrov is due to meet Wang")
     beijing, astana = read_dated(lead + "\n\n" + paragraph, date(2023, 3, 1)).meetings
     assert who(beijing) == who(astana) == {"sergey-lavrov", "wang-yi"}
     assert astana.status == Status.PLANNED and astana.place is not None and astana.place.key == "astana"
@@ -395,7 +387,7 @@ def test_receiving_a_visitor_named_by_demonym_and_title(read_dated):
     # tests/articles/state_media_style.txt: "Earlier in the day, Iranian Defence Minister Mohammad-Reza
     # Ashtiani received the Russian deputy foreign minister, Mikhail Bogdanov, at the ministry." (and never
     # "received the Chinese President's message").
-    paragraph = _own_paragraph("state_media_style", "Earlier in the day")
+    paragraph = own_paragraph("state_media_style", "Earlier in the day")
     (received,) = read_dated(paragraph, date(2023, 3, 3)).meetings
     assert who(received) == {"mohammad-reza-ashtiani", "mikhail-bogdanov"} and received.status == Status.HELD
     assert not read_dated("Putin received the Chinese President's message of congratulations.", None).meetings

@@ -5,32 +5,19 @@ down one general construction."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from tests.conftest import day, the_meeting_with, who
+from tests.conftest import day, own_paragraph, own_text, the_meeting_with, who
 
 from diplograph.extract.model import Status
 
-ROOT = Path(__file__).resolve().parents[1]
 PUBLISHED = date(2024, 3, 12)
-
-
-def _paragraph(name: str, opening: str) -> str:
-    """The paragraph of tests/articles/rules/<name>.txt that begins with ``opening``."""
-    text = (ROOT / "tests" / "articles" / "rules" / f"{name}.txt").read_text(encoding="utf-8")
-    (paragraph,) = [p for p in text.split("\n\n") if p.startswith(opening)]
-    return paragraph
-
-
-def _article(name: str) -> str:
-    return (ROOT / "tests" / "articles" / "rules" / f"{name}.txt").read_text(encoding="utf-8")
 
 
 def test_the_speaker_of_a_sentence_that_opens_with_his_own_talks_is_at_them(read_dated):
     # meetings_wire.txt: "Speaking after talks with Russian Foreign Minister Sergei Lavrov in Moscow, Turkish
     # Foreign Minister Hakan Fidan said Ankara was ready to host new negotiations on grain exports." (the
     # speaker is the other party; what he said names no one at the talks)
-    paragraph = _paragraph("meetings_wire", "Speaking after talks")
+    paragraph = own_paragraph("rules/meetings_wire", "Speaking after talks")
     (talks,) = read_dated(paragraph, PUBLISHED).meetings
     assert who(talks) == {"sergey-lavrov", "hakan-fidan"} and talks.status == Status.HELD
     assert talks.place is not None and talks.place.key == "moscow"
@@ -43,7 +30,7 @@ def test_the_speaker_of_a_sentence_that_opens_with_his_own_talks_is_at_them(read
 def test_state_media_put_where_and_when_before_the_visitor_received(read_dated):
     # meetings_state_media.txt: "…, Crown Prince and Prime Minister, received at Al-Yamamah Palace in Riyadh
     # today the Prime Minister of the Islamic Republic of Pakistan, Shehbaz Sharif."
-    paragraph = _paragraph("meetings_state_media", "RIYADH")
+    paragraph = own_paragraph("rules/meetings_state_media", "RIYADH")
     (received,) = read_dated(paragraph, PUBLISHED).meetings
     assert who(received) == {"mohammed-bin-salman", "shehbaz-sharif"} and received.status == Status.HELD
     assert received.place is not None and received.place.key == "riyadh" and day(received) == "2024-03-12"
@@ -52,7 +39,7 @@ def test_state_media_put_where_and_when_before_the_visitor_received(read_dated):
 def test_a_visitor_named_by_body_and_title_is_received(read_dated):
     # meetings_wire.txt: "Erdogan received Hamas leader Ismail Haniyeh in Istanbul on Saturday, the
     # presidency's communications directorate said."
-    paragraph = _paragraph("meetings_wire", "Erdogan received")
+    paragraph = own_paragraph("rules/meetings_wire", "Erdogan received")
     (received,) = read_dated(paragraph, PUBLISHED).meetings
     assert who(received) == {"recep-tayyip-erdogan", "hamas"} and day(received) == "2024-03-09"
     assert received.place is not None and received.place.key == "istanbul"
@@ -61,7 +48,7 @@ def test_a_visitor_named_by_body_and_title_is_received(read_dated):
 def test_a_courtesy_call_received_is_a_visit_not_a_phone_call(read_dated):
     # meetings_regional_daily.txt: "Prime Minister Datuk Seri Anwar Ibrahim today received a courtesy call
     # from Chinese Foreign Minister Wang Yi at Seri Perdana."
-    paragraph = _paragraph("meetings_regional_daily", "PUTRAJAYA")
+    paragraph = own_paragraph("rules/meetings_regional_daily", "PUTRAJAYA")
     (call,) = read_dated(paragraph, PUBLISHED).meetings
     assert (
         who(call) == {"anwar-ibrahim", "wang-yi"} and call.status == Status.HELD and day(call) == "2024-03-12"
@@ -71,7 +58,7 @@ def test_a_courtesy_call_received_is_a_visit_not_a_phone_call(read_dated):
 def test_a_leaders_retreat_is_a_meeting(read_dated):
     # meetings_regional_daily.txt: "Earlier this year, Anwar and Singapore Prime Minister Lawrence Wong held
     # their annual leaders' retreat in Putrajaya, …"
-    findings = read_dated(_article("meetings_regional_daily"), PUBLISHED)
+    findings = read_dated(own_text("rules/meetings_regional_daily"), PUBLISHED)
     retreat = the_meeting_with(findings, "lawrence-wong")
     assert who(retreat) == {"anwar-ibrahim", "lawrence-wong"} and retreat.status == Status.HELD
     assert retreat.place is not None and retreat.place.key == "putrajaya"
@@ -80,7 +67,7 @@ def test_a_leaders_retreat_is_a_meeting(read_dated):
 def test_a_summit_pushed_back_is_postponed(read_dated):
     # meetings_wire.txt: "A summit between Erdogan and Putin, which had been slated for Friday in Sochi, was
     # pushed back to April, Turkish officials said."
-    paragraph = _paragraph("meetings_wire", "A summit between")
+    paragraph = own_paragraph("rules/meetings_wire", "A summit between")
     (summit,) = read_dated(paragraph, PUBLISHED).meetings
     assert who(summit) == {"recep-tayyip-erdogan", "vladimir-putin"} and summit.status == Status.POSTPONED
     assert summit.place is not None and summit.place.key == "sochi"
@@ -90,7 +77,7 @@ def test_a_meeting_hoped_for_or_said_to_be_possible_is_proposed(read_dated):
     # meetings_wire.txt: "Ukrainian Foreign Minister Dmytro Kuleba said he hoped to meet Fidan soon but no
     # date had been agreed. Kremlin spokesman Dmitry Peskov said a meeting between Putin and Erdogan was
     # possible but gave no date."
-    paragraph = _paragraph("meetings_wire", "Ukrainian Foreign Minister")
+    paragraph = own_paragraph("rules/meetings_wire", "Ukrainian Foreign Minister")
     hoped, possible = read_dated("Fidan met Lavrov.\n\n" + paragraph, PUBLISHED).meetings[1:]
     assert who(hoped) == {"dmytro-kuleba", "hakan-fidan"} and hoped.status == Status.PROPOSED
     assert who(possible) == {"vladimir-putin", "recep-tayyip-erdogan"} and possible.status == Status.PROPOSED
@@ -98,14 +85,14 @@ def test_a_meeting_hoped_for_or_said_to_be_possible_is_proposed(read_dated):
 
 def test_a_meeting_whose_reports_are_denied_is_none(read_dated):
     # meetings_wire.txt: "The Kremlin denied reports that Putin would meet Erdogan in Istanbul next month."
-    paragraph = _paragraph("meetings_wire", "The Kremlin denied")
+    paragraph = own_paragraph("rules/meetings_wire", "The Kremlin denied")
     assert not read_dated(paragraph, PUBLISHED).meetings
 
 
 def test_who_will_not_attend_a_summit_is_not_at_it(read_dated):
     # meetings_wire.txt: "Russian President Vladimir Putin will not attend the BRICS summit in Johannesburg,
     # the South African presidency said, and Foreign Minister Sergei Lavrov will lead the Russian delegation."
-    findings = read_dated(_article("meetings_wire"), PUBLISHED)
+    findings = read_dated(own_text("rules/meetings_wire"), PUBLISHED)
     summits = [m for m in findings.meetings if "brics" in who(m)]
     assert summits and all("vladimir-putin" not in who(m) for m in summits)
 
@@ -113,7 +100,7 @@ def test_who_will_not_attend_a_summit_is_not_at_it(read_dated):
 def test_a_visit_of_someone_to_a_capital_is_held_there_and_not_on_the_day_it_was_put_off(read_dated):
     # meetings_wire.txt: "In Berlin, the planned visit of German Chancellor Olaf Scholz to Beijing was
     # postponed on Monday because of the government crisis."
-    paragraph = _paragraph("meetings_wire", "In Berlin")
+    paragraph = own_paragraph("rules/meetings_wire", "In Berlin")
     (visit,) = read_dated(paragraph, PUBLISHED).meetings
     assert who(visit) == {"olaf-scholz", "china"} and visit.status == Status.POSTPONED
     assert visit.place is not None and visit.place.key == "beijing" and visit.date is None
@@ -123,7 +110,7 @@ def test_the_ministry_spokesperson_who_announces_a_visit_is_not_on_it(read_dated
     # meetings_wire.txt: "At the invitation of Premier Li Qiang, New Zealand Prime Minister Christopher Luxon
     # will pay an official visit to China from June 16 to 20, foreign ministry spokesperson Lin Jian announced
     # on Tuesday."
-    paragraph = _paragraph("meetings_wire", "At the invitation")
+    paragraph = own_paragraph("rules/meetings_wire", "At the invitation")
     (visit,) = read_dated(paragraph, PUBLISHED).meetings
     assert who(visit) == {"christopher-luxon", "li-qiang"} and visit.status == Status.PLANNED
 
@@ -131,7 +118,7 @@ def test_the_ministry_spokesperson_who_announces_a_visit_is_not_on_it(read_dated
 def test_a_state_named_with_its_own_government_is_a_party(read_dated):
     # meetings_pakistan_daily.txt: "Pakistan and Afghanistan's Taliban government held talks in Kabul on
     # Monday to ease border tensions, officials from both sides said." (never "Syria's long-running conflict")
-    paragraph = _paragraph("meetings_pakistan_daily", "ISLAMABAD")
+    paragraph = own_paragraph("rules/meetings_pakistan_daily", "ISLAMABAD")
     (talks,) = read_dated(paragraph, PUBLISHED).meetings
     assert who(talks) == {"pakistan", "afghanistan"} and day(talks) == "2024-03-11"
     assert talks.place is not None and talks.place.key == "kabul"
@@ -140,6 +127,6 @@ def test_a_state_named_with_its_own_government_is_a_party(read_dated):
 def test_today_of_a_dated_dateline_is_the_day_it_was_filed(read_dated):
     # meetings_state_media.txt: "RIYADH, March 12, 2024, SPA -- … received at Al-Yamamah Palace in Riyadh
     # today …": on a page published the next day, "today" is still the 12th, the day of the dateline.
-    paragraph = _paragraph("meetings_state_media", "RIYADH")
+    paragraph = own_paragraph("rules/meetings_state_media", "RIYADH")
     (received,) = read_dated(paragraph, date(2024, 3, 13)).meetings
     assert day(received) == "2024-03-12"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.patterns import trie_pattern
+from diplograph.extract.patterns import alternatives, trie_pattern
 from diplograph.extract.quotes import QuoteIndex
 
 __all__ = ["NEUTRAL_VERBS", "STANCE_VERBS", "VERB", "is_reporting_verb", "is_stance_verb", "reporting_verbs"]
@@ -57,19 +57,8 @@ _STANCE_VERB = re.compile(STANCE_VERBS, re.IGNORECASE)
 def _alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a pattern, a leading group opened into its own: the words a verb may
     start with, not the words inside a lookahead ('raised' before 'concerns|doubts')."""
-    parts: list[str] = []
-    depth = start = 0
-    for index, char in enumerate(pattern):
-        if char == "(" and pattern[index - 1 : index] != "\\":
-            depth += 1
-        elif char == ")" and pattern[index - 1 : index] != "\\":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-    parts.append(pattern[start:])
     opened: list[str] = []
-    for part in parts:
+    for part in alternatives(pattern):
         group = re.match(r"\(\?:((?:[a-z]+\|)*[a-z]+)\)", part)
         opened += group.group(1).split("|") if group else [part]
     return opened
