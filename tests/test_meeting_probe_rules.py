@@ -130,3 +130,12 @@ def test_today_of_a_dated_dateline_is_the_day_it_was_filed(read_dated):
     paragraph = own_paragraph("rules/meetings_state_media", "RIYADH")
     (received,) = read_dated(paragraph, date(2024, 3, 13)).meetings
     assert day(received) == "2024-03-12"
+
+
+def test_who_says_that_others_met_is_not_at_their_meeting(read_dated):
+    # meetings_wire.txt: "Kremlin spokesman Dmitry Peskov said that Putin and Erdogan met for three hours in
+    # Sochi in September and agreed to keep the grain talks going." — Peskov reports the meeting; he was not
+    # at it.
+    paragraph = own_paragraph("rules/meetings_wire", "Kremlin spokesman Dmitry Peskov said")
+    (sochi,) = read_dated(paragraph, PUBLISHED).meetings
+    assert who(sochi) == {"vladimir-putin", "recep-tayyip-erdogan"}

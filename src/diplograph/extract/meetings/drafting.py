@@ -174,6 +174,8 @@ def draft_from_clause(
         ignored.append(Span(clause.start + ordered_by[0], clause.start + ordered_by[1]))
     in_clause = _mentions_in(recognised, clause)
     first = _first_party(body, clause, trigger, in_clause)
+    if "sa" in lowered or "that" in lowered or "told" in lowered:
+        first = _after_saying(body, clause, trigger, first)
     groups_from = clause.start
     if absent is not None and absent.end() <= trigger.start():
         first = groups_from = max(first, clause.start + absent.end())
@@ -260,6 +262,20 @@ def _named_at(body: str, name: str) -> bool:
     return bool(re.search(r"\bat\s+" + re.escape(name), body)) and not re.search(
         r"\bin\s+" + re.escape(name), body
     )
+
+
+# "Peskov said that Putin and Erdogan met in Sochi": who says it is not at the meeting when the words said
+# name its parties ("Lavrov said he had met Fidan": then he is).
+SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press)|announced|confirmed|reported|added)"
+    r"(?:\s+on\s+(?-i:[A-Z])[a-z]+day)?,?\s+(?:that\s+)?(?=(?-i:[A-Z])(?!(?:He|She|They|We|I)\b))"
+)
+
+
+def _after_saying(body: str, clause: Span, trigger: re.Match[str], first: int) -> int:
+    """Where the parties may be named when the clause reports a meeting: after the words of saying."""
+    said = list(SAID_BEFORE.finditer(body, 0, trigger.start()))
+    return max(first, clause.start + said[-1].end()) if said else first
 
 
 def _denied(body: str, keyed: str | None, trigger: re.Match[str]) -> bool:
