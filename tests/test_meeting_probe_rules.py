@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.conftest import day, own_paragraph, own_text, the_meeting_with, who
+from tests.conftest import day, own_paragraph, own_text, states, the_meeting_with, who
 
 from diplograph.extract.model import Status
 
@@ -139,3 +139,13 @@ def test_who_says_that_others_met_is_not_at_their_meeting(read_dated):
     paragraph = own_paragraph("rules/meetings_wire", "Kremlin spokesman Dmitry Peskov said")
     (sochi,) = read_dated(paragraph, PUBLISHED).meetings
     assert who(sochi) == {"vladimir-putin", "recep-tayyip-erdogan"}
+
+
+def test_what_a_meeting_is_about_names_no_party(read_dated):
+    # meetings_wire.txt: "He hosted Erdogan in Sochi in September to discuss the situation in Syria and
+    # Libya, and Xi met Putin in Moscow in March, when the two leaders signed a statement on Ukraine." —
+    # Syria, Libya and Ukraine are topics, not parties.
+    paragraph = own_paragraph("rules/meetings_wire", "Putin has met both men")
+    findings = read_dated(paragraph, PUBLISHED)
+    assert states(the_meeting_with(findings, "recep-tayyip-erdogan")) == {"russia", "turkey"}
+    assert states(the_meeting_with(findings, "xi-jinping")) == {"russia", "china"}

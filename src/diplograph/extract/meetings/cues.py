@@ -210,6 +210,12 @@ EXCLUDED_AFTER = re.compile(
     r"(?-i:[a-z])[a-z]+\s+of\b",
     re.IGNORECASE,
 )
+# "He hosted Erdogan in Sochi …, | and Xi met Putin in Moscow in March": a second subject and its verb (a
+# break only after a clause with a meeting word of its own: "Turkey, Russia, and Iran met" is one list).
+SECOND_SUBJECT = re.compile(
+    r",\s+(?=and\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,2}\s+(?:met|meets|held|holds|hosted|hosts|"
+    r"visited|visits|received|receives)\b)"
+)
 # Hypotheticals are not meetings, not even proposed ones.
 HYPOTHETICAL = re.compile(
     r"\bwould\s+(?:be|have\s+been)\s+(?:easier|harder|difficult|possible|impossible|better|faster)\b|"
@@ -493,11 +499,25 @@ LISTED_EVENTS = re.compile(
 def exclusion_start(body: str, trigger: re.Match[str]) -> int:
     """Mentions after 'excluding', 'without', 'against'… are not participants, nor the topic someone is
     pressed on ('EU leaders press Xi on trade imbalance and Russia', 'presses Palestinian Authority on
-    reforms')."""
+    reforms'), nor what the meeting is about ('met in Sochi to discuss the situation in Syria and Libya',
+    'where they discussed the grain corridor with Ukraine', 'signed a statement on Ukraine')."""
     match = EXCLUDED_AFTER.search(body)
     end = match.start() if match else len(body)
-    topic = _PRESSED_ON.search(body, keyword_text(body))
-    return min(end, topic.start("on")) if topic else end
+    keyed = keyword_text(body)
+    topic = _PRESSED_ON.search(body, keyed)
+    end = min(end, topic.start("on")) if topic else end
+    about = _ABOUT.search(body, keyed, trigger.end())
+    return min(end, about.start()) if about else end
+
+
+# What a meeting is about, after its word: the names that follow are its topics.
+ABOUT = re.compile(
+    r"\b(?:to\s+discuss|discuss(?:ed|es|ing)|focus(?:ed|es|ing)?\s+on|(?:statement|declaration|agreement|"
+    r"deal|accord|memorandum|communiqu[ée])\s+on(?!\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)|"
+    r"the\s+situation\s+in|regarding|concerning)\b",
+    re.IGNORECASE,
+)
+_ABOUT = KeywordPattern(ABOUT, ("discuss", "focus", " on", "situation", "regarding", "concerning"))
 
 
 PRESSED_ON = re.compile(

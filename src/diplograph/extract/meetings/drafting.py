@@ -30,6 +30,7 @@ from diplograph.extract.meetings.cues import (
     PRESENCE,
     PRESENCE_WORDS,
     RELATIVE_OPENING,
+    SECOND_SUBJECT,
     SEQUENCE_BEFORE,
     SERIES,
     SERIES_OF_MEETINGS,
@@ -60,6 +61,8 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     relative clause between commas closes before its sentence's main verb."""
     body = sentence.of(text)
     breaks = {m.end() for m in CLAUSE_BREAK.finditer(body)} | set(relative_clause_ends(body))
+    if ", and " in body:
+        breaks |= {m.end() for m in SECOND_SUBJECT.finditer(body) if TRIGGER.search(body, 0, m.start())}
     if any(verb in body for verb in LISTED_EVENT_VERBS):
         breaks |= {m.end() for m in LISTED_EVENTS.finditer(body)}
     cuts = [0, *sorted(breaks), len(body)]
