@@ -517,7 +517,11 @@ ABOUT = re.compile(
     r"the\s+situation\s+in|regarding|concerning)\b",
     re.IGNORECASE,
 )
-_ABOUT = KeywordPattern(ABOUT, ("discuss", "focus", " on", "situation", "regarding", "concerning"))
+_ABOUT = KeywordPattern(
+    ABOUT,
+    ("discuss", "focus", "statement", "declaration", "agreement", "deal", "accord", "memorandum", "communiqu")
+    + ("situation", "regarding", "concerning"),
+)
 
 
 PRESSED_ON = re.compile(

@@ -150,7 +150,7 @@ def draft_from_clause(
     absent = _NOT_ATTENDING.search(body, keyed, 0, triggers[0].start())
     if absent is None and _NEGATED.search(body[: triggers[0].start()], keyed):
         return None
-    if absent is None and ("not" in lowered or "longer" in lowered or "no " in lowered):
+    if absent is None and (_NEGATED.may_match(keyed) or "not" in lowered or "longer" in lowered):
         triggers = [t for t in triggers if not _denied(body, keyed, t)]
         if not triggers:
             return None
@@ -177,7 +177,7 @@ def draft_from_clause(
         ignored.append(Span(clause.start + ordered_by[0], clause.start + ordered_by[1]))
     in_clause = _mentions_in(recognised, clause)
     first = _first_party(body, clause, trigger, in_clause)
-    if "sa" in lowered or "that" in lowered or "told" in lowered:
+    if _SAID_BEFORE.may_match(keyed):
         first = _after_saying(body, clause, trigger, first)
     groups_from = clause.start
     if absent is not None and absent.end() <= trigger.start():
@@ -272,6 +272,11 @@ def _named_at(body: str, name: str) -> bool:
 SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press)|announced|confirmed|reported|added)"
     r"(?:\s+on\s+(?-i:[A-Z])[a-z]+day)?,?\s+(?:that\s+)?(?=(?-i:[A-Z])(?!(?:He|She|They|We|I)\b))"
+)
+
+
+_SAID_BEFORE = KeywordPattern(
+    SAID_BEFORE, ("said", "says", "told", "announced", "confirmed", "reported", "added")
 )
 
 

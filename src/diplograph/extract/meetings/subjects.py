@@ -150,8 +150,7 @@ def go_on_gapped(
         draft.place = place
     trigger = TRIGGER.match(clause.of(text), draft.trigger.start - clause.start)
     if trigger is not None:
-        tense = "future" if draft.rule in ("meeting:future", "meeting:intent") else "past"
-        draft.date = meeting_date(text, clause, dates, trigger, (), tense) or draft.date
+        draft.date = meeting_date(text, clause, dates, trigger, (), _tense_of(previous)) or draft.date
 
 
 # "Lavrov and Fidan met in Sochi in 2021 and again in Antalya in 2022": the same parties at another place
@@ -170,9 +169,8 @@ def again_elsewhere(
     place = next((m.entity for m in recognised.mentions if m.span.start == again.start("place")), None)
     if place is None or place.kind != "city":
         return None
-    tense = "future" if previous.rule in ("meeting:future", "meeting:intent") else "past"
     inside = [d for d in dates if clause.start <= d.span.start < clause.end]
-    when = inside[0].in_tense(tense) if inside else None
+    when = inside[0].in_tense(_tense_of(previous)) if inside else None
     draft = Draft(
         previous.status,
         previous.rule,
@@ -184,3 +182,8 @@ def again_elsewhere(
     )
     draft.states, draft.subjects, draft.new_occasion = set(previous.states), set(previous.subjects), True
     return draft
+
+
+def _tense_of(before: Draft) -> str:
+    """The tense a clause that goes on from ``before`` reads its dates in: that of ``before``."""
+    return "future" if before.rule in ("meeting:future", "meeting:intent") else "past"
