@@ -15,6 +15,7 @@ alive per server and client with --keep-alive.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import shutil
@@ -147,9 +148,17 @@ def environment(options: argparse.Namespace, name: str) -> dict[str, str] | None
     return {**os.environ, "PYTHONPATH": str(Path(options.baseline).resolve())}
 
 
+#: With --distinct, every request's query text is new (a numbered comment), so nothing is answered from a
+#: server's kept results: the engine runs every time.
+DISTINCT = {"on": False}
+_requests_sent = itertools.count()
+
+
 def run_query(url: str, query: str, session: requests.Session | None = None) -> tuple[float, int]:
     """Latency (until the JSON is parsed) and row count; ``session`` keeps the connection alive."""
     post = session.post if session is not None else requests.post
+    if DISTINCT["on"]:
+        query += f"\n# request {next(_requests_sent)}"
     started = time.perf_counter()
     response = post(url, data={"query": PREFIXES + query}, headers=JSON, timeout=600)
     response.raise_for_status()
@@ -237,7 +246,13 @@ def main() -> None:
     parser.add_argument(
         "--keep-alive", action="store_true", help="one connection per server and client, not one per query"
     )
+    parser.add_argument(
+        "--distinct",
+        action="store_true",
+        help="make every query text new (a numbered comment), so that no server answers from kept results",
+    )
     options = parser.parse_args()
+    DISTINCT["on"] = options.distinct
     folder = Path(tempfile.mkdtemp(prefix="diplograph-bench-"))
     try:
         data = prepare_data(options, folder)

@@ -22,6 +22,7 @@ from diplograph.errors import BadQuery
 from diplograph.graph.namespaces import PREFIXES
 from diplograph.web import WebContext, dataset, engine
 from diplograph.web.engine import QueryJob
+from diplograph.web.kept_results import kept_results
 from diplograph.web.negotiation import Format
 from diplograph.web.protocol import ProtocolRequest
 
@@ -39,10 +40,12 @@ PREFLIGHT = (
 
 @dataclass(frozen=True)
 class PreparedQuery:
-    """A checked query request: the job to run and ``digest``, which names its representation in ETags."""
+    """A checked query request: the job to run and ``digest``, which names its representation in ETags;
+    ``repeatable``: its results on a store version may be kept (``kept_results``)."""
 
     job: QueryJob
     digest: str
+    repeatable: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,19 +88,31 @@ def prepare_query(
 ) -> PreparedQuery:
     """The job for a checked query; ``full_path`` (path and query string) is part of its ETag."""
     job = make_job(operation, results, graph, web)
-    formats = f"{_media_type(results)}|{_media_type(graph)}|{full_path}|{operation.text}"
-    return PreparedQuery(job, hmac.new(b"etag", formats.encode(), "sha256").hexdigest()[:16])
+    dataset_part = f"{job.union}|{job.default_graph}|{job.named_graphs}"  # a POST body may name graphs
+    formats = f"{_media_type(results)}|{_media_type(graph)}|{full_path}|{dataset_part}|{operation.text}"
+    digest = hmac.new(b"etag", formats.encode(), "sha256").hexdigest()[:16]
+    return PreparedQuery(job, digest, operation.repeatable)
 
 
 def answer_query(prepared: PreparedQuery, web: WebContext, if_none_match: ETags | None) -> QueryAnswer:
-    """Run the query on the store's current version, unless the client holds this answer already (304)."""
+    """Run the query on the store's current version, unless the client holds this answer already (304)
+    or this process kept it."""
     version = dataset.store_version(web.store)
-    etag = modified = None
-    if version is not None:
-        etag, modified = f"{version.tag}-{prepared.digest}", version.modified
-        if if_none_match is not None and if_none_match.contains_weak(etag):
-            return QueryAnswer(None, None, etag, modified)
+    if version is None:  # nothing tells when the data changes (a remote engine): run it every time
+        chosen, body = engine.answer(prepared.job, web.store, web.settings.query_timeout)
+        return QueryAnswer(chosen, body, None, None)
+    etag, modified = f"{version.tag}-{prepared.digest}", version.modified
+    if if_none_match is not None and if_none_match.contains_weak(etag):
+        return QueryAnswer(None, None, etag, modified)
+    # A writer may hold unpublished writes under the same version: only a reader's versions are fixed.
+    kept = kept_results(web) if prepared.repeatable and web.store.read_only else None
+    published = f"{version.tag}@{modified}"  # a store built afresh in the same folder counts from 1 again
+    found = kept.get(published, etag) if kept is not None else None
+    if found is not None:
+        return QueryAnswer(found[0], engine.WholeBody(found[1]), etag, modified)
     chosen, body = engine.answer(prepared.job, web.store, web.settings.query_timeout)
+    if kept is not None and isinstance(body, engine.WholeBody):
+        kept.put(published, etag, chosen, body.complete)
     return QueryAnswer(chosen, body, etag, modified)
 
 

@@ -18,6 +18,9 @@ QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
 UPDATE_KEYWORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 )
+#: What makes two runs of a query on the same data differ: functions of the moment or of chance, and
+#: another endpoint's data.
+VARYING = frozenset({"RAND", "NOW", "UUID", "STRUUID", "BNODE", "SERVICE"})
 
 # Order matters: long strings before short ones, IRIs before the `<` operator.
 _TOKEN = re.compile(
@@ -54,6 +57,11 @@ class QueryShape:
     @property
     def is_update(self) -> bool:
         return self.form in UPDATE_KEYWORDS
+
+    @property
+    def repeatable(self) -> bool:
+        """Whether the query answers the same on the same data, so that its results may be kept."""
+        return not self.keywords & VARYING
 
 
 def tokens(sparql: str) -> list[tuple[str, str, int]]:

@@ -39,6 +39,7 @@ class ProtocolRequest:
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     union: bool = True  # False when the query names its dataset (FROM): no union default graph then
+    repeatable: bool = False  # True once the guard found nothing that differs between runs (guard.VARYING)
 
     @property
     def has_dataset(self) -> bool:

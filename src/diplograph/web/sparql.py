@@ -101,9 +101,9 @@ def negotiate(request: Request) -> Negotiated:
 def checked(operation: ProtocolRequest, web: WebContext) -> ProtocolRequest:
     """The query once the guard let it through (else ``QueryNotAllowed``), with its dataset settled."""
     shape = check_query(operation.text or "", web)
-    if "FROM" in shape.keywords:  # the query names its own dataset: no union default graph then
-        return replace(operation, union=False)
-    return operation
+    # A query that names its own dataset (FROM) gets no union default graph.
+    union = operation.union and "FROM" not in shape.keywords
+    return replace(operation, union=union, repeatable=shape.repeatable)
 
 
 @blueprint.after_request
