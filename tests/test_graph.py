@@ -5,15 +5,22 @@ Everything here reads the store that the real `diplograph build` wrote (the sess
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import pytest
+from rdflib import RDF, RDFS
 
-from conftest import BASE, run_cli
+from conftest import BASE, own_paragraph, run_cli
+from diplograph.articles import Article
 from diplograph.config import PROJECT_ROOT
-from diplograph.graph.uris import slugify
+from diplograph.extract import extract
+from diplograph.graph.mapping import map_article
+from diplograph.graph.namespaces import DG
+from diplograph.graph.uris import Minter, slugify
+from diplograph.link.gazetteer import Gazetteer
 from diplograph.store import GraphStore
 
 QUERIES = PROJECT_ROOT / "queries"
@@ -246,3 +253,36 @@ def test_every_article_is_in_its_own_named_graph_with_its_file_stem_as_identifie
 )
 def test_slugs_spell_letters_without_a_decomposition_as_news_english_does(name: str, slug: str) -> None:
     assert slugify(name) == slug
+
+
+def test_every_one_of_our_own_test_articles_is_stored_whole(tmp_path: Path) -> None:
+    # Every test article goes through extraction, mapping and the shapes; meetings_wire.txt: "Xi also held
+    # bilateral meetings with each of the three Central Asian leaders, Kassym-Jomart Tokayev, Sadyr Japarov
+    # and Emomali Rahmon." is three reports.
+    store = tmp_path / "store"
+    articles = PROJECT_ROOT / "tests" / "articles"
+    result = run_cli("ingest", str(articles), str(articles / "rules"), "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    assert "0 rejected" in result.stdout + result.stderr and "rejected:" not in result.stderr
+    rows = GraphStore.open(store, read_only=True).query(
+        "SELECT ?report WHERE { ?report a dg:MeetingReport ; dg:participation/dg:participant ?who"
+        " FILTER(STRENDS(STR(?who), '/emomali-rahmon') || STRENDS(STR(?who), '/sadyr-japarov')"
+        " || STRENDS(STR(?who), '/kassym-jomart-tokayev')) }"
+    )
+    assert len({row["report"] for row in rows}) == 3
+
+
+def test_meetings_that_one_trigger_reports_get_a_report_each(gazetteer: Gazetteer) -> None:
+    # A rule may read several meetings from one word ("meetings with each of the five leaders"): they once
+    # shared one IRI, whose three labels made the shapes reject the whole article. Here the three meetings of
+    # meetings_wire.txt's "Xi also held bilateral meetings with each of …" are given the first one's trigger.
+    text = own_paragraph("rules/meetings_wire", "On the sidelines of the summit, Xi")
+    article = Article(id="split", text=text)
+    findings = extract(article, gazetteer)
+    assert len(findings.meetings) == 3
+    trigger = findings.meetings[0].trigger
+    shared = replace(findings, meetings=tuple(replace(m, trigger=trigger) for m in findings.meetings))
+    graph = map_article(article, shared, Minter(BASE), {})
+    reports = set(graph.subjects(RDF.type, DG.MeetingReport))
+    assert len(reports) == 3
+    assert all(len(list(graph.objects(report, RDFS.label))) == 1 for report in reports)

@@ -55,6 +55,7 @@ class ArticleMapper:
         self.entities = entities or {}
         self.graph = bind_prefixes(Graph(identifier=minter.article_graph(article.id)))
         self.article_iri = minter.resource("article", article.id)
+        self.slugs: set[tuple[str, str]] = set()
 
     def map(self, findings: Findings) -> Graph:
         self._article()
@@ -135,8 +136,18 @@ class ArticleMapper:
 
     # -- meetings and positions ------------------------------------------------------------------------
 
+    def _unique(self, kind: str, slug: str) -> str:
+        """``slug``, or ``slug-2``, ``slug-3`` … for the next findings of the same words: one trigger can
+        report several meetings ("meetings with each of the five leaders"), one quote have two holders."""
+        number, unique = 1, slug
+        while (kind, unique) in self.slugs:
+            number += 1
+            unique = f"{slug}-{number}"
+        self.slugs.add((kind, unique))
+        return unique
+
     def _meeting_report(self, finding: MeetingFinding) -> URIRef:
-        slug = f"{self.article.id}-{finding.trigger.start}"
+        slug = self._unique("report", f"{self.article.id}-{finding.trigger.start}")
         iri = self.minter.resource("report", slug)
         add = self.graph.add
         add((iri, RDF.type, DG.MeetingReport))
@@ -171,7 +182,8 @@ class ArticleMapper:
         return iri
 
     def _position(self, position: PositionFinding) -> URIRef:
-        iri = self.minter.resource("position", f"{self.article.id}-{position.quote.start}")
+        slug = self._unique("position", f"{self.article.id}-{position.quote.start}")
+        iri = self.minter.resource("position", slug)
         add = self.graph.add
         quote = position.quote.of(self.article.text)
         add((iri, RDF.type, DG.Position))
