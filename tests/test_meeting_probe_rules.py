@@ -149,3 +149,21 @@ def test_what_a_meeting_is_about_names_no_party(read_dated):
     findings = read_dated(paragraph, PUBLISHED)
     assert states(the_meeting_with(findings, "recep-tayyip-erdogan")) == {"russia", "turkey"}
     assert states(the_meeting_with(findings, "xi-jinping")) == {"russia", "china"}
+
+
+def test_a_date_in_the_possessive_dates_its_own_noun_not_a_meeting_told_after_it(read_dated):
+    # dates_wire.txt: "Today's meeting was prepared during talks between the two foreign ministers, Hakan
+    # Fidan and Sergei Lavrov, in Antalya on 2 March 2024." (the talks are not today's meeting)
+    paragraph = own_paragraph("rules/dates_wire", "Today's meeting was prepared")
+    talks = the_meeting_with(read_dated(paragraph, date(2024, 3, 13)), "hakan-fidan", "sergey-lavrov")
+    assert day(talks) == "2024-03-02"
+
+
+def test_an_invitation_accepted_is_a_visit_to_come_and_next_years_meeting_is_next_year(read_dated):
+    # dates_wire.txt: "Fidan also accepted Lavrov's invitation to visit Moscow. Tonga will host next year's
+    # Pacific Islands Forum leaders meeting." (a verb before the possessive takes its noun: its date)
+    found = read_dated(own_paragraph("rules/dates_wire", "Fidan also accepted"), date(2024, 3, 13))
+    visit = the_meeting_with(found, "hakan-fidan", "sergey-lavrov")
+    assert visit.status == Status.PLANNED and visit.place is not None and visit.place.key == "moscow"
+    (forum,) = [m for m in found.meetings if "tonga" in states(m)]
+    assert forum.date is not None and (forum.date.year, forum.date.month) == (2025, None)

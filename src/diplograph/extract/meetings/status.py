@@ -50,6 +50,9 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:will|’ll|'ll|(?:is|are|was|were)\s+(?:\w+\s+)?due\s+(?:to|in|at)\b|agree[sd]?\s+to\s+(?:(?:meet|hold|host|visit|convene|reconvene|sit\s+down|talk|send)\b|(?:resume|continue)\s+(?:the\s+)?(?:talks|negotiations|dialogue)|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|visit|talks|round|conference))|plans?\s+to\s+organi[sz]e|"
             r"had\s+been\s+(?:due|scheduled|expected|set|planned)\s+to|invit(?:e|es|ed|ing)|plans?\s+to|"
+            # "Mitsotakis accepted President Erdogan's invitation to visit Ankara": the visit is to come
+            r"accept(?:s|ed)?\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w.’'-]+\s+){0,4}?invitation\s+"
+            r"(?:from\s+(?:[\w.’'-]+\s+){1,5}?)?to\s+(?:visit|attend|meet|travel|come)|"
             r"planned|scheduled|slated\s+(?:for|to)|to\s+be\s+held|forthcoming|upcoming|ahead\s+of|set\s+to|expected\s+to|"
             r"to\s+host|next\s+(?:week|month|year)|this\s+month|later\s+this|"
             # "the leaders directed the chiefs of defence forces of the two blocs to meet within five days",

@@ -65,6 +65,7 @@ def _dates_that_may_be_its(
         and not _ends_a_range(text, d)
         and not _superseded(text, d)
         and not _in_clause_of_another_noun(text, scope.start + trigger.end(), d)
+        and not _dates_another_noun(text, d, trigger_start)
     ]
     sayings = [
         d for d in inside if is_saying_date(text, d.span) or _dates_a_saying_of_it(text, d, trigger_start)
@@ -85,6 +86,20 @@ def _dates_a_saying_of_it(text: str, mention: DateMention, trigger_start: int) -
     """Whether a verb of saying comes between the date and the trigger, so that the meeting is told in
     what was said that day, and may have been held on any day before."""
     return mention.span.end <= trigger_start and bool(SAYING.search(text, mention.span.end, trigger_start))
+
+
+# "Today's meeting was prepared during talks between Scholz and Macron in Paris on 12 July 2023": a date in
+# the possessive dates the noun right after it ("Today's meeting"), not a meeting told further on.
+POSSESSIVE = re.compile(r"['’]s\s")
+OWNED_NOUN_CHARACTERS = 30
+
+
+def _dates_another_noun(text: str, mention: DateMention, trigger_start: int) -> bool:
+    """Whether the date is a possessive ('Wednesday's talks') of a noun before the trigger, which is not
+    it ("Tonga will host next year's Forum leaders meeting": the trigger, before, takes it as its object)."""
+    return bool(POSSESSIVE.match(text, mention.span.end)) and (
+        trigger_start - mention.span.end > OWNED_NOUN_CHARACTERS
+    )
 
 
 # "The round, held from Sunday to Tuesday", "from June 4 to 8": the day a range of days ends.
