@@ -104,9 +104,11 @@ _APPOSITIVE_NAME = re.compile(
 # Vice-President Jagdeep Dhankhar paid a courtesy call") or of a phrase of its own ("the outbreak of World War
 # II, at the invitation of President Andrzej Duda").
 _CLAUSE_WORDS = r"(?:while|whereas|when|where|and|but|as|who|which|at|in|on|by|from|with)"
+# (The lookbehinds come after the name's capital: the engine scans fast for a pattern's first character
+# when it is a character class, and tries a pattern that opens with a lookbehind at every character.)
 _NAME_THEN_TITLE = re.compile(
-    r"(?<![\w’'-])(?<!\bat\s)(?P<name>"
-    + _NAME
+    r"(?P<name>[A-Z](?<![\w’'-].)(?<!\bat\s.)"
+    + _NAME.removeprefix("[A-Z]")
     + r"),\s+(?:the\s+|a\s+|an\s+)?(?:(?!"
     + _CLAUSE_WORDS
     + r"\b)[\w’'-]+\s+){0,4}?(?i:"
@@ -250,6 +252,7 @@ _TITLE_FIRST_WORDS = frozenset(
         "security",
     ]
 )
+
 _WORD = re.compile(r"\b[A-Za-z]+")
 
 
@@ -460,21 +463,26 @@ _NAME_GOES_ON = re.compile(r"[\w-]")
 def _short_names(text: str, tokens: dict[str, Entity]) -> list[Span]:
     """Where the text uses one of ``tokens`` (two characters or more) as a whole word, the longest at each
     place, left to right: what an alternation of them between word boundaries finds, without compiling
-    one for every article."""
-    by_start: dict[str, list[str]] = {}
-    for token in sorted(tokens, key=len, reverse=True):
-        by_start.setdefault(token[:2], []).append(token)
+    one for every article. Each token is looked for with ``str.find`` (a few names, where a walk over
+    the words would stop at every one)."""
+    longest: dict[int, int] = {}  # where a token stands as a whole word → the end of the longest there
+    for token in tokens:
+        start = text.find(token)
+        while start >= 0:
+            end = start + len(token)
+            if (
+                end > longest.get(start, start)
+                and _WORD_START.match(text, start)
+                and not _NAME_GOES_ON.match(text, end)
+            ):
+                longest[start] = end
+            start = text.find(token, start + 1)
     found: list[Span] = []
     end = 0
-    for word in _WORD_START.finditer(text):
-        start = word.start()
-        if start < end:
-            continue
-        for token in by_start.get(text[start : start + 2], ()):
-            if text.startswith(token, start) and not _NAME_GOES_ON.match(text, start + len(token)):
-                end = start + len(token)
-                found.append(Span(start, end))
-                break
+    for start in sorted(longest):
+        if start >= end:
+            end = longest[start]
+            found.append(Span(start, end))
     return found
 
 

@@ -57,12 +57,20 @@ def by_first_letter(branches: list[str]) -> str:
     letter the branches keep their order, so it matches exactly what the flat alternation matches."""
     letters = [first_letters(branch) for branch in branches]
     groups = [
-        f"(?={letter})(?:"
-        + "|".join(b for b, first in zip(branches, letters, strict=True) if letter in first)
-        + ")"
+        (letter, "|".join(b for b, first in zip(branches, letters, strict=True) if letter in first))
         for letter in sorted(set().union(*letters))
     ]
-    return "(?:" + "|".join(groups) + ")"
+    return _letter_tree(groups)
+
+
+def _letter_tree(groups: list[tuple[str, str]]) -> str:
+    """The groups of ``by_first_letter`` behind a binary tree of letter tests: a position is ruled out after
+    a few tests instead of one per letter. No two groups can match at the same position (each needs its own
+    first letter there), so the order the tests come in changes nothing."""
+    if len(groups) <= 2:
+        return "(?:" + "|".join(f"(?={letter})(?:{body})" for letter, body in groups) + ")"
+    left, right = groups[: len(groups) // 2], groups[len(groups) // 2 :]
+    return f"(?:(?=[{''.join(letter for letter, _ in left)}]){_letter_tree(left)}|{_letter_tree(right)})"
 
 
 def first_letters(branch: str) -> set[str]:
@@ -106,8 +114,14 @@ def keyword_text(text: str) -> str | None:
 
 
 def may_contain(lowered: str | None, words: tuple[str, ...]) -> bool:
-    """Whether the text lowered by ``keyword_text`` (or a slice of it) has one of the words (lowercase)."""
-    return lowered is None or any(word in lowered for word in words)
+    """Whether the text lowered by ``keyword_text`` (or a slice of it) has one of the words (lowercase).
+    A plain loop: tried a few hundred times per article, where a generator costs more than the tests."""
+    if lowered is None:
+        return True
+    for word in words:  # noqa: SIM110 (see above)
+        if word in lowered:
+            return True
+    return False
 
 
 @dataclass(frozen=True)

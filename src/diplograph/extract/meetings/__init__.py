@@ -21,7 +21,7 @@ from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
 from diplograph.extract.meetings.calls import refers_to_call, remote_contact
 from diplograph.extract.meetings.cues import ANOTHER_ROUND, PARTICIPLE, SINCE_THEY, THE_NEXT_ONE
-from diplograph.extract.meetings.drafting import clauses, draft_from_clause
+from diplograph.extract.meetings.drafting import clauses, draft_from_clause, may_tell_a_meeting
 from diplograph.extract.meetings.hosts import is_body, with_host_state
 from diplograph.extract.meetings.merging import (
     Draft,
@@ -84,6 +84,8 @@ def find_meetings(
         return _states_named(span, recognised)
 
     for index, sentence in enumerate(sentences):
+        if not may_tell_a_meeting(text, sentence):
+            continue  # no clause of it could tell a meeting or a call
         parts = clauses(text, sentence)
         previous: Draft | None = None  # the draft of the clause before in this sentence
         subject_clause = parts[0]  # the last clause of the sentence that names its own subject

@@ -11,6 +11,7 @@ from bisect import bisect_left
 
 from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
+from diplograph.extract.meetings.calls import REMOTE_WORDS
 from diplograph.extract.meetings.cues import (
     ANAPHOR,
     BARE_SIDELINES,
@@ -53,7 +54,7 @@ from diplograph.extract.model import Mention, Span, Status
 from diplograph.extract.patterns import KeywordPattern, keyword_text, trie_pattern
 from diplograph.link.gazetteer import Gazetteer
 
-__all__ = ["clauses", "draft_from_clause"]
+__all__ = ["clauses", "draft_from_clause", "may_tell_a_meeting"]
 
 
 def clauses(text: str, sentence: Span) -> list[Span]:
@@ -112,6 +113,13 @@ _VENUE_WORDS: tuple[str, ...] = (
 )
 _VENUE_WORDS += ("headquarters", "residence", "building", "castle", "villa", "complex", "cosmodrome")
 _VENUE = KeywordPattern(VENUE, _VENUE_WORDS)
+
+
+def may_tell_a_meeting(text: str, sentence: Span) -> bool:
+    """Whether a clause of the sentence can tell a meeting or a call: one with neither a meeting word nor a
+    word of remote contact has none (most sentences), and is not even split into clauses."""
+    lowered = sentence.of(text).lower()
+    return bool(_ANY_TRIGGER_WORD.search(lowered)) or any(word in lowered for word in REMOTE_WORDS)
 
 
 def draft_from_clause(
