@@ -167,3 +167,13 @@ def test_an_invitation_accepted_is_a_visit_to_come_and_next_years_meeting_is_nex
     assert visit.status == Status.PLANNED and visit.place is not None and visit.place.key == "moscow"
     (forum,) = [m for m in found.meetings if "tonga" in states(m)]
     assert forum.date is not None and (forum.date.year, forum.date.month) == (2025, None)
+
+
+def test_what_an_entry_of_a_live_blog_tells_as_done_was_done_on_its_day(read_dated):
+    # liveblog.txt (entries under time stamps): "16:45 - Erdogan and Scholz / Turkish President Recep Tayyip
+    # Erdogan met German Chancellor Olaf Scholz on the sidelines of the summit …"; "Zelensky had met Polish
+    # President Andrzej Duda in Warsaw before flying in" was before that day, on a day not told.
+    found = read_dated(own_text("rules/liveblog"), date(2023, 7, 12))
+    assert day(the_meeting_with(found, "recep-tayyip-erdogan", "olaf-scholz")) == "2023-07-12"
+    assert day(the_meeting_with(found, "jens-stoltenberg", "volodymyr-zelenskyy")) == "2023-07-12"
+    assert the_meeting_with(found, "volodymyr-zelenskyy", "andrzej-duda").date is None

@@ -54,7 +54,13 @@ from diplograph.extract.meetings.subjects import (
     take_subject_of,
     without_subject,
 )
-from diplograph.extract.meetings.when import date_going_on, date_of_heading, date_of_lead
+from diplograph.extract.meetings.when import (
+    date_going_on,
+    date_of_heading,
+    date_of_lead,
+    day_of_live_blog,
+    told_before,
+)
 from diplograph.extract.model import MeetingFinding, Participant, Span, Status
 from diplograph.link.gazetteer import Gazetteer
 
@@ -79,6 +85,7 @@ def find_meetings(
     telling: set[int] = set()  # the sentences that tell a meeting of their own
     # meetings told in passing as the last before ('… since the G20 summit in Osaka')
     earlier: list[Draft] = []
+    live_day = day_of_live_blog(text, published)
 
     def named(span: Span) -> set[str]:
         return _states_named(span, recognised)
@@ -121,6 +128,8 @@ def find_meetings(
                 draft.date = date_going_on(text, sentences, index, dates)
             if draft.date is None and draft.status is Status.HELD:
                 draft.date = date_of_heading(text, sentence, dates)  # "TUESDAY" above a diary's items
+            if draft.date is None and draft.status is Status.HELD and not told_before(text, clause):
+                draft.date = live_day  # "15:30 - Joe Biden met Zelensky …" in the live blog of one day
             if draft.venue:  # before merging: a place tells meetings apart
                 places_from_dateline([draft], dateline, published)
             if draft.venue and draft.place is None or draft.site:

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from diplograph.extract.dates import DateMention, is_dateline_date, is_saying_date
 from diplograph.extract.model import PartialDate, Span
 
-__all__ = ["date_going_on", "date_of_heading", "date_of_lead", "meeting_date", "tells_its_end"]
+__all__ = [
+    "date_going_on",
+    "date_of_heading",
+    "date_of_lead",
+    "day_of_live_blog",
+    "meeting_date",
+    "tells_its_end",
+    "told_before",
+]
 
 
 def meeting_date(
@@ -275,3 +284,27 @@ def _alone_on_line(text: str, span: Span) -> bool:
     line_end = text.find("\n", span.end)
     line_end = len(text) if line_end < 0 else line_end
     return not text[line_start : span.start].strip() and not text[span.end : line_end].strip(" :\t")
+
+
+# "18:20 - Zelensky: 'Peace will become closer'", "11:58 p.m. ET", "17:40 That's all from us": the time stamp
+# that opens each entry of a live blog.
+LIVE_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?(?=\s|$)", re.MULTILINE)
+LIVE_ENTRIES = 3
+
+
+def day_of_live_blog(text: str, published: date | None) -> PartialDate | None:
+    """The day of a live blog (entries under time stamps, published that day): what an entry tells as done,
+    with no other date, was done that day."""
+    if published is None or len(LIVE_STAMP.findall(text)) < LIVE_ENTRIES:
+        return None
+    return PartialDate.of(published)
+
+
+# "He had met India's prime minister Narendra Modi …": a meeting before the time of the telling.
+PLUPERFECT = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:met|held|hosted|visited|received|talked|been)\b", re.IGNORECASE
+)
+
+
+def told_before(text: str, clause: Span) -> bool:
+    return bool(PLUPERFECT.search(text, clause.start, clause.end))
