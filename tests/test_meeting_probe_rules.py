@@ -177,3 +177,16 @@ def test_what_an_entry_of_a_live_blog_tells_as_done_was_done_on_its_day(read_dat
     assert day(the_meeting_with(found, "recep-tayyip-erdogan", "olaf-scholz")) == "2023-07-12"
     assert day(the_meeting_with(found, "jens-stoltenberg", "volodymyr-zelenskyy")) == "2023-07-12"
     assert the_meeting_with(found, "volodymyr-zelenskyy", "andrzej-duda").date is None
+
+
+def test_a_headline_verb_in_capitals_after_a_title_is_no_name(read_dated):
+    # meetings_state_media.txt: "HRH Crown Prince Holds Official Talks with Pakistani Prime Minister Shehbaz
+    # Sharif" (no person 'Holds Official Talks'; the Crown Prince is the one the article named before)
+    found = read_dated(own_text("rules/meetings_state_media"), PUBLISHED)
+    people = {p.entity.key for m in found.meetings for p in m.participants}
+    assert "holds-official-talks" not in people and {"mohammed-bin-salman", "shehbaz-sharif"} <= people
+    headline = own_paragraph("rules/meetings_state_media", "HRH Crown Prince Holds")
+    assert not any(
+        m.entity.kind == "person" and "Holds" in m.entity.label
+        for m in read_dated(headline, PUBLISHED).mentions
+    )
