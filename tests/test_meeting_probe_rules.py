@@ -190,3 +190,13 @@ def test_a_headline_verb_in_capitals_after_a_title_is_no_name(read_dated):
         m.entity.kind == "person" and "Holds" in m.entity.label
         for m in read_dated(headline, PUBLISHED).mentions
     )
+
+
+def test_a_side_meeting_is_dated_by_the_occasion_it_names_even_before_its_place_is_known(read_dated):
+    # sidelines_daily.txt: "The 37th summit of the African Union opened this Saturday at the Skylight hotel
+    # …" then "On Friday, Kenyan President William Ruto was received by …" then "On the sidelines of the
+    # summit, Ruto held a meeting with Ugandan President Yoweri Museveni" (the summit's Saturday, not the
+    # Friday of the reception told just before)
+    found = read_dated(own_text("rules/sidelines_daily"), date(2024, 2, 17))
+    assert day(the_meeting_with(found, "william-ruto", "yoweri-museveni")) == "2024-02-17"
+    assert day(the_meeting_with(found, "william-ruto", "abiy-ahmed")) == "2024-02-16"

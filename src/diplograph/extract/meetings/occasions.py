@@ -45,11 +45,13 @@ def take_occasion(text: str, drafts: list[Draft], draft: Draft) -> None:
     """'On the sidelines of the forum, Lavrov met …': where and, if the clause does not say, when the
     meeting it is a side meeting of was held: the latest one told with a place, called what the sidelines
     are of ('the summit') when one is."""
-    told = [d for d in drafts if d.place is not None and not d.sidelines]
+    occasions = [d for d in drafts if not d.sidelines]
+    told = [d for d in occasions if d.place is not None]
     side = SIDELINES.search(text, draft.evidence[0].start, draft.evidence[0].end)
     noun = _NOUN.search(side.group("event")) if side else None
+    # the occasion named is the one, even when its place is not known yet (a dateline may give it later)
     named = [
-        d for d in told if noun and text[d.trigger.start : d.trigger.end].lower() == noun.group().lower()
+        d for d in occasions if noun and text[d.trigger.start : d.trigger.end].lower() == noun.group().lower()
     ]
     if side is None:  # "on the sidelines", of no occasion named: of the gathering told before
         named = [d for d in told if _GATHERING.fullmatch(text, d.trigger.start, d.trigger.end)]
