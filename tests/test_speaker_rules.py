@@ -9,7 +9,7 @@ second sentence or which plain fact of grammar justifies it.
 from __future__ import annotations
 
 import pytest
-from tests.conftest import quoting, said
+from tests.conftest import own_paragraph, quoting, said
 
 from diplograph.extract.model import Stance
 
@@ -450,3 +450,11 @@ def test_a_summits_final_communique_speaks_for_the_body_holding_the_summit(read)
         'to join the Alliance when Allies agree and conditions are met."'
     )
     assert quoting(found, "extend an invitation to Ukraine").holder.key == "nato"
+
+
+def test_a_title_inside_a_word_is_no_title(read):
+    # positions_wire.txt: "Russian Foreign Minister Sergei Lavrov met Hakan Fidan in Moscow. Also speaking,
+    # Lavrov said the corridor would stay open." ('speaking' ends in 'king': Lavrov was read as a king)
+    findings, _ = read(own_paragraph("rules/positions_wire", "Russian Foreign Minister Sergei Lavrov met"))
+    roles = {m.role for m in findings.mentions if m.entity.key == "sergey-lavrov"}
+    assert roles == {"foreign minister"}

@@ -600,7 +600,7 @@ def _side_led(text: str, span: Span, mentions: list[Mention], demonyms: list[tup
 # "Foreign Minister of Uzbekistan Bakhtiyor Saidov": the state may stand between the title and the name.
 _TITLE_BEFORE_NAME = KeywordPattern(
     re.compile(
-        r"(?P<title>" + _TITLE.pattern + r")"
+        r"(?<![\w-])(?P<title>" + _TITLE.pattern + r")"
         r"(?:\s+of\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w’'-]*|of|the)\s+){1,6}?)?\s*,?\s*(?:the\s+)?$",
         re.IGNORECASE,
     ),
