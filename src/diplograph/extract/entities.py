@@ -9,6 +9,7 @@ extractor turns it into people where the article or the offices table make them 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -178,8 +179,9 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
     raw.extend(_titled_strangers(text, gazetteer, raw, titles))
     raw = _add_surname_mentions(text, raw)
     raw.extend(_short_body_names(text, raw))
+    ordered = sorted(raw, key=_start)
     mentions = _share_roles(
-        tuple(_with_role(text, mention, raw, demonyms, gazetteer) for mention in sorted(raw, key=_start))
+        tuple(_with_role(text, mention, ordered, demonyms, gazetteer) for mention in ordered)
     )
     mentions = tuple(sorted([*mentions, *_definite_roles(text, mentions, demonyms, titles)], key=_start))
     mentions = tuple(sorted([*mentions, *described_people(text, mentions, demonyms)], key=_start))
@@ -514,7 +516,7 @@ def _with_role(
     demonyms: list[tuple[str, Span]],
     gazetteer: Gazetteer,
 ) -> Mention:
-    """Attach the role and state the surrounding words give a person."""
+    """Attach the role and state the surrounding words give a person (``mentions`` in text order)."""
     entity = mention.entity
     if entity.kind != "person":
         return mention
@@ -539,10 +541,11 @@ def _with_role(
         if after and not _APPOSITION_BREAK.search(after.group("context")):
             role = canonical_role(after.group("title"))
             context = Span(end, end + after.end())
-    if _international_body_in(context, mentions) or _FORMER.search(text, context.start, mention.span.start):
+    near = _starting_in(mentions, context)
+    if _international_body_in(context, near) or _FORMER.search(text, context.start, mention.span.start):
         # "European Council President X"; "former Nigerian President Olusegun Obasanjo" speaks for no state
         return Mention(entity, mention.span, role=role, represents=None)
-    represents = _state_in(context, mentions, demonyms, gazetteer, text) or entity.country
+    represents = _state_in(context, near, demonyms, gazetteer, text) or entity.country
     represents = represents or _side_led(text, mention.span, mentions, demonyms)
     inner = _TITLE.match(mention.span.of(text))  # an alias that carries the title: "Crown Prince X"
     if role is None and inner:
@@ -641,6 +644,13 @@ def _title_lead_start(text: str, title_start: int) -> int:
             break
         start = window_start + token.start()
     return start
+
+
+def _starting_in(mentions: list[Mention], span: Span) -> list[Mention]:
+    """The mentions (in text order) that start inside ``span``, by binary search: every person's role looks
+    at the mentions around it, and a scan of all of them per person grows with the square of their number."""
+    low = bisect_left(mentions, span.start, key=_start)
+    return mentions[low : bisect_left(mentions, span.end, lo=low, key=_start)]
 
 
 def _international_body_in(span: Span, mentions: list[Mention]) -> bool:

@@ -107,6 +107,32 @@ _CUE_WORDS = {
     "cancelled": ("called", "cancel", "scrapped", "abandoned", "fell", "dropped"),
     "postponed": ("postpon", "put", "delayed", "rescheduled", "pushed"),
     "intent": ("would",),
+    "modal": (
+        "could",
+        "possib",
+        "propos",
+        "might",
+        "may",
+        "should",
+        "suggested",
+        "offered",
+        "if",
+        "considering",
+    )
+    + ("idea", "working", "hop", "want", "wish", "keen", "eager", "willing", "ready", "open", "would"),
+    "past": (
+        "met",
+        "held",
+        "host",
+        "convened",
+        "concluded",
+        "took",
+        "visited",
+        "talked",
+        "discussed",
+        "received",
+    )
+    + ("began", "opened", "ended", "started", "currently", "during", "conducting"),
 }
 
 
