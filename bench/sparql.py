@@ -148,16 +148,17 @@ def environment(options: argparse.Namespace, name: str) -> dict[str, str] | None
     return {**os.environ, "PYTHONPATH": str(Path(options.baseline).resolve())}
 
 
-#: With --distinct, every request's query text is new (a numbered comment), so nothing is answered from a
-#: server's kept results: the engine runs every time.
-DISTINCT = {"on": False}
+#: Numbers the requests of --distinct.
 _requests_sent = itertools.count()
 
 
-def run_query(url: str, query: str, session: requests.Session | None = None) -> tuple[float, int]:
-    """Latency (until the JSON is parsed) and row count; ``session`` keeps the connection alive."""
+def run_query(
+    url: str, query: str, session: requests.Session | None = None, distinct: bool = False
+) -> tuple[float, int]:
+    """Latency (until the JSON is parsed) and row count; ``session`` keeps the connection alive;
+    ``distinct`` makes the query text new (a numbered comment), so no server answers from kept results."""
     post = session.post if session is not None else requests.post
-    if DISTINCT["on"]:
+    if distinct:
         query += f"\n# request {next(_requests_sent)}"
     started = time.perf_counter()
     response = post(url, data={"query": PREFIXES + query}, headers=JSON, timeout=600)
@@ -167,7 +168,11 @@ def run_query(url: str, query: str, session: requests.Session | None = None) -> 
 
 
 def interleaved(
-    urls: dict[str, str], queries: dict[str, str], rounds: int, keep_alive: bool = False
+    urls: dict[str, str],
+    queries: dict[str, str],
+    rounds: int,
+    keep_alive: bool = False,
+    distinct: bool = False,
 ) -> dict[tuple[str, str], list[float]]:
     """Latencies of every (query, server), each round visiting the servers in a new random order."""
     rng = random.Random(7)
@@ -179,7 +184,7 @@ def interleaved(
             order = list(urls)
             rng.shuffle(order)
             for server in order:
-                elapsed, count = run_query(urls[server], query, sessions[server])
+                elapsed, count = run_query(urls[server], query, sessions[server], distinct)
                 rows[(query_name, server)] = count
                 if round_number >= 2:  # two warm-up rounds
                     timings.setdefault((query_name, server), []).append(elapsed)
@@ -191,7 +196,12 @@ def interleaved(
 
 
 def throughput(
-    url: str, queries: dict[str, str], seconds: float, clients: int = 2, keep_alive: bool = False
+    url: str,
+    queries: dict[str, str],
+    seconds: float,
+    clients: int = 2,
+    keep_alive: bool = False,
+    distinct: bool = False,
 ) -> float:
     """Queries per second with ``clients`` clients running the query mix back to back."""
     done = [0] * clients
@@ -201,7 +211,7 @@ def throughput(
         mix = list(queries.values())
         session = requests.Session() if keep_alive else None
         while time.monotonic() < stop:
-            run_query(url, mix[done[index] % len(mix)], session)
+            run_query(url, mix[done[index] % len(mix)], session, distinct)
             done[index] += 1
 
     threads = [threading.Thread(target=client, args=(index,)) for index in range(clients)]
@@ -252,7 +262,6 @@ def main() -> None:
         help="make every query text new (a numbered comment), so that no server answers from kept results",
     )
     options = parser.parse_args()
-    DISTINCT["on"] = options.distinct
     folder = Path(tempfile.mkdtemp(prefix="diplograph-bench-"))
     try:
         data = prepare_data(options, folder)
@@ -282,16 +291,15 @@ def main() -> None:
                 timeout=60,
             ).json()["results"]["bindings"][0]["s"]["value"]
             queries = {name: query.replace("RESOURCE", resource) for name, query in QUERIES.items()}
-            timings = interleaved(urls, queries, options.rounds, options.keep_alive)
+            timings = interleaved(urls, queries, options.rounds, options.keep_alive, options.distinct)
             report(timings, list(urls), queries)
             connections = "connections kept alive" if options.keep_alive else "a connection per query"
             print(f"\nthroughput, 2 clients, query mix, {options.seconds:g} s each, {connections}:")
-            reference = throughput(urls["oxigraph"], queries, options.seconds, keep_alive=options.keep_alive)
+            client = {"keep_alive": options.keep_alive, "distinct": options.distinct}
+            reference = throughput(urls["oxigraph"], queries, options.seconds, **client)
             for name, url in urls.items():
                 rate = (
-                    reference
-                    if name == "oxigraph"
-                    else throughput(url, queries, options.seconds, keep_alive=options.keep_alive)
+                    reference if name == "oxigraph" else throughput(url, queries, options.seconds, **client)
                 )
                 print(f"{name:<26} {rate:>8.1f} queries/s {rate / reference:>6.2f}x oxigraph")
     finally:

@@ -128,8 +128,8 @@ def find_meetings(
                 draft.date = date_going_on(text, sentences, index, dates)
             if draft.date is None and draft.status is Status.HELD:
                 draft.date = date_of_heading(text, sentence, dates)  # "TUESDAY" above a diary's items
-            if draft.date is None and draft.status is Status.HELD and not told_before(text, clause):
-                draft.date = live_day  # "15:30 - Joe Biden met Zelensky …" in the live blog of one day
+                if draft.date is None and live_day is not None and not told_before(text, clause):
+                    draft.date = live_day  # "15:30 - Joe Biden met Zelensky …" in the live blog of one day
             if draft.venue:  # before merging: a place tells meetings apart
                 places_from_dateline([draft], dateline, published)
             if draft.venue and draft.place is None or draft.site:

@@ -51,7 +51,7 @@ from diplograph.extract.meetings.status import status_of
 from diplograph.extract.meetings.subjects import relative_clause_ends
 from diplograph.extract.meetings.when import meeting_date
 from diplograph.extract.model import Mention, Span, Status
-from diplograph.extract.patterns import KeywordPattern, keyword_text, trie_pattern
+from diplograph.extract.patterns import KeywordPattern, keyword_text, may_contain, trie_pattern
 from diplograph.link.gazetteer import Gazetteer
 
 __all__ = ["clauses", "draft_from_clause", "may_tell_a_meeting"]
@@ -119,7 +119,7 @@ def may_tell_a_meeting(text: str, sentence: Span) -> bool:
     """Whether a clause of the sentence can tell a meeting or a call: one with neither a meeting word nor a
     word of remote contact has none (most sentences), and is not even split into clauses."""
     lowered = sentence.of(text).lower()
-    return bool(_ANY_TRIGGER_WORD.search(lowered)) or any(word in lowered for word in REMOTE_WORDS)
+    return bool(_ANY_TRIGGER_WORD.search(lowered)) or may_contain(lowered, REMOTE_WORDS)
 
 
 def draft_from_clause(
