@@ -8,6 +8,8 @@ second sentence or which plain fact of grammar justifies it.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tests.conftest import own_paragraph, quoting, said
 
@@ -458,3 +460,30 @@ def test_a_title_inside_a_word_is_no_title(read):
     findings, _ = read(own_paragraph("rules/positions_wire", "Russian Foreign Minister Sergei Lavrov met"))
     roles = {m.role for m in findings.mentions if m.entity.key == "sergey-lavrov"}
     assert roles == {"foreign minister"}
+
+
+def test_a_title_and_a_surname_name_the_one_office_holder_of_the_articles_year(read_dated):
+    # names_interview.txt: "Q: President Marcos last met President Xi in San Francisco in November." (no
+    # full name anywhere in the interview: the offices table knows one President Marcos and one President
+    # Xi in 2024; a President Lee is nobody in 2024, between Lee Myung-bak and Lee Jae-myung)
+    paragraph = own_paragraph("rules/names_interview", "Q: President Marcos")
+    (talks,) = read_dated(paragraph, date(2024, 3, 12)).meetings
+    assert {p.entity.key for p in talks.participants} == {"ferdinand-marcos-jr", "xi-jinping"}
+    lee = read_dated("President Lee met President Xi in Beijing.", date(2024, 3, 12))
+    assert "lee-myung-bak" not in {m.entity.key for m in lee.mentions}
+    assert {m.entity.key for m in read_dated("President Lee spoke.", date(2012, 1, 1)).mentions} == {
+        "lee-myung-bak"
+    }
+
+
+def test_a_states_possessive_before_a_surname_names_that_states_office_holder(read):
+    # names_interview.txt: "Singapore's Lee told reporters afterwards that the talks had been "candid and
+    # useful"." ("Singapore's" is no first name of his; Lee Hsien Loong is never named in full)
+    found = read(own_paragraph("rules/names_interview", "Indonesian President Joko Widodo hosted"))
+    assert quoting(found, "candid and useful").holder.key == "lee-hsien-loong"
+
+
+def test_a_courtesy_title_is_no_part_of_a_strangers_name(read):
+    # names_interview.txt: "The President of the ASEAN Foundation, Dr Piti Srisangnam, warned that …"
+    found = read(own_paragraph("rules/names_interview", "The President of the ASEAN Foundation"))
+    assert {key for key, _ in said(found)} == {"piti-srisangnam"}

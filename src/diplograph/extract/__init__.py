@@ -18,7 +18,7 @@ def extract(article: Article, gazetteer: Gazetteer) -> Findings:
     """Everything the article reports, each item tied to the sentences it comes from."""
     text = article.text
     spans = sentences(text)
-    recognised = recognise(text, gazetteer)
+    recognised = recognise(text, gazetteer, article.published.year if article.published else None)
     dates = date_mentions(text, article.published)
     meetings = find_meetings(text, spans, recognised, dates, gazetteer, article.published)
     positions = find_positions(text, spans, recognised, dates, article.published)

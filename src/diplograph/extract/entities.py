@@ -149,8 +149,9 @@ def canonical_role(title: str) -> str:
     return title.lower()
 
 
-def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
-    """All mentions of the text, in order, with roles and represented states resolved from context."""
+def recognise(text: str, gazetteer: Gazetteer, year: int | None = None) -> Recognised:
+    """All mentions of the text, in order, with roles and represented states resolved from context
+    (``year``, of the article, tells whose office a title and a surname name)."""
     raw: list[Mention] = []
     demonyms: list[tuple[str, Span]] = []
     for match in gazetteer.find(text):
@@ -177,6 +178,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognised:
         raw.append(Mention(entity, span))
     titles = _titles(text)
     raw.extend(_titled_strangers(text, gazetteer, raw, titles))
+    raw.extend(_titled_surnames(text, gazetteer, raw, titles, year))
     raw = _add_surname_mentions(text, raw)
     raw.extend(_short_body_names(text, raw))
     ordered = sorted(raw, key=_start)
@@ -342,7 +344,7 @@ def _titled_strangers(
                 matches.append(match)
     if titles:
         matches.extend(_NAME_THEN_TITLE.finditer(text))
-    named = [(match.group("name"), Span(match.start("name"), match.end("name"))) for match in matches]
+    named = [_without_courtesy_title(match.group("name"), match.start("name")) for match in matches]
     for match in matches:
         if match.re is _TITLED_NAME and match.group("title").lower().endswith("s"):
             named.extend(_coordinated_names(text, match.end("name")))
@@ -356,6 +358,50 @@ def _titled_strangers(
     return found
 
 
+# The one name word after a title ("President Marcos met …"; not "President Marcos Jr.", "President Xi Jinping").
+_ONE_NAME_AFTER_TITLE = re.compile(r"[^\S\n]+(?P<name>[A-Z][a-z][\w-]*)(?![\w-]|[^\S\n]+[A-Z])")
+# The offices a title names: a president may be listed as the head of state or by the title itself.
+_OFFICES_OF_ROLE = {"head of state": frozenset(["head of state", "president"])}
+
+
+def _titled_surnames(
+    text: str, gazetteer: Gazetteer, known: list[Mention], titles: list[re.Match[str]], year: int | None
+) -> list[Mention]:
+    """A title, or a state's possessive, and one name the gazetteer knows someone by, never given in full
+    in the article: 'President Marcos' and 'President Xi' in an interview of 2024 are the only Marcos and
+    Xi then in those offices, 'Singapore's Lee' the only Lee then in an office of Singapore's."""
+    found: list[Mention] = []
+    taken = [mention.span for mention in known]
+    for title in titles:
+        after = _ONE_NAME_AFTER_TITLE.match(text, title.end())
+        if after is None or title.group().endswith("s"):
+            continue
+        span = Span(title.start(), after.end("name"))
+        if any(span.start < other.end and other.start < span.end for other in taken):
+            continue
+        role = canonical_role(title.group())
+        person = gazetteer.titled_by_name(after["name"], year, _OFFICES_OF_ROLE.get(role, frozenset([role])))
+        if person is not None:
+            found.append(Mention(person, span))
+            taken.append(span)
+    for state in [m for m in known if m.entity.kind == "country"]:
+        after = _ONE_NAME_AFTER_POSSESSIVE.match(text, state.span.end)
+        if after is None:
+            continue
+        span = Span(after.start("name"), after.end("name"))
+        if any(span.start < other.end and other.start < span.end for other in taken):
+            continue
+        person = gazetteer.titled_by_name(after["name"], year, country=state.entity.key)
+        if person is not None:
+            found.append(Mention(person, span))
+            taken.append(span)
+    return found
+
+
+# "Singapore's Lee told reporters": a state's one office holder of that name.
+_ONE_NAME_AFTER_POSSESSIVE = re.compile(r"['’]s[^\S\n]+(?P<name>[A-Z][a-z][\w-]*)(?![\w-]|[^\S\n]+[A-Z])")
+
+
 # "Deputy Prime Ministers Shahin Mustafayev and Mher Grigoryan": a plural title names all listed after it.
 _NEXT_NAME = re.compile(r"(?:,[^\S\n]+|,?[^\S\n]+and[^\S\n]+)(?P<name>" + _NAME + ")")
 
@@ -367,6 +413,17 @@ def _coordinated_names(text: str, position: int) -> list[tuple[str, Span]]:
         found.append((match.group("name"), Span(match.start("name"), match.end("name"))))
         position = match.end()
     return found
+
+
+# "The President of the ECOWAS Commission, Dr Omar Alieu Touray": a courtesy title is no part of the name.
+_COURTESY_TITLE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?[^\S\n]+(?=[A-Z])")
+
+
+def _without_courtesy_title(name: str, start: int) -> tuple[str, Span]:
+    courtesy = _COURTESY_TITLE.match(name)
+    if courtesy and len(name[courtesy.end() :].split()) >= 2:
+        name, start = name[courtesy.end() :], start + courtesy.end()
+    return name, Span(start, start + len(name))
 
 
 # "HRH Crown Prince Holds Official Talks with President Xi": in a headline's capitals, the verb after a title.
@@ -493,7 +550,8 @@ def _short_names(text: str, tokens: dict[str, Entity]) -> list[Span]:
     return found
 
 
-_NAME_BEFORE = re.compile(r"(?<![.!?:;])\s(?P<word>[A-Z][\w’'-]+)[^\S\n]+$")
+# (A possessive is no part of a name: "Singapore's Lee" is Lee.)
+_NAME_BEFORE = re.compile(r"(?<![.!?:;])\s(?P<word>[A-Z][\w’'-]+)(?<!['’]s)[^\S\n]+$")
 _NAME_AFTER = re.compile(r"[^\S\n]+(?P<word>(?:al-|bin\s+)?[A-Z][a-z][\w’'-]*)")
 
 

@@ -209,6 +209,7 @@ class Strangers:
         start = 0
         while start < len(name) and (
             name[start].lower() in TITLE_WORDS
+            or name[start].endswith(("'s", "’s"))  # "Singapore's Lee"
             or name[start].lower() in NAME_PARTICLES
             or self._is_known(name[start])
         ):

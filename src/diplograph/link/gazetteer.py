@@ -173,6 +173,36 @@ class Gazetteer:
             return None
         return self.entities.get(holders.pop())
 
+    def titled_by_name(
+        self, name: str, year: int | None, roles: frozenset[str] | None = None, country: str | None = None
+    ) -> Entity | None:
+        """The one person called ``name`` (one word of their name) who held one of ``roles`` (any office when
+        None), for ``country`` when given, in ``year`` (in any year when it is unknown): "President Marcos"
+        in 2024 is Ferdinand Marcos Jr., "Singapore's Lee" in 2021 Lee Hsien Loong."""
+        people = self._people_by_name_word.get(name, frozenset())
+        holders = {
+            office.person
+            for office in self.offices
+            if office.person in people
+            and (roles is None or office.role in roles)
+            and (country is None or office.country == country)
+            and (year is None or office.covers(year))
+        }
+        return self.entities.get(holders.pop()) if len(holders) == 1 else None
+
+    @cached_property
+    def _people_by_name_word(self) -> dict[str, frozenset[str]]:
+        """Each word of a person's names (generation suffixes aside) and the people named with it."""
+        table: dict[str, set[str]] = {}
+        for entity in self.entities.values():
+            if entity.kind != "person":
+                continue
+            for surface in (entity.label, *entity.aliases):
+                for word in re.split(r"[\s-]+", surface):
+                    if word[:1].isupper() and word.rstrip(".") not in _GENERATIONS:
+                        table.setdefault(word, set()).add(entity.key)
+        return {word: frozenset(keys) for word, keys in table.items()}
+
     @cached_property
     def roles(self) -> dict[str, frozenset[str]]:
         """The roles the offices table gives each person (looked up for every person an article names)."""
@@ -190,6 +220,9 @@ _WORD = re.compile(r"(?<![\w.])\w[\w.]*")
 #: Where a name ends: not inside a longer word, and not before an apostrophe that goes on with letters
 #: other than a possessive 's ("Xi's visit" names Xi; "Xi'an" is a city).
 NAME_END = r"(?![\w]|['’](?![sS]\b)\w)"
+
+
+_GENERATIONS = frozenset(["Jr", "Sr", "II", "III", "IV"])
 
 
 def _first_word(surface: str) -> str:
