@@ -358,7 +358,7 @@ def _titled_strangers(
     return found
 
 
-# The one name word after a title ("President Marcos met …"; not "President Marcos Jr.", "President Xi Jinping").
+# The one name word after a title ("President Marcos met"; not "President Marcos Jr." or "Xi Jinping").
 _ONE_NAME_AFTER_TITLE = re.compile(r"[^\S\n]+(?P<name>[A-Z][a-z][\w-]*)(?![\w-]|[^\S\n]+[A-Z])")
 # The offices a title names: a president may be listed as the head of state or by the title itself.
 _OFFICES_OF_ROLE = {"head of state": frozenset(["head of state", "president"])}
