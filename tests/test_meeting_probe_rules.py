@@ -200,3 +200,28 @@ def test_a_side_meeting_is_dated_by_the_occasion_it_names_even_before_its_place_
     found = read_dated(own_text("rules/sidelines_daily"), date(2024, 2, 17))
     assert day(the_meeting_with(found, "william-ruto", "yoweri-museveni")) == "2024-02-17"
     assert day(the_meeting_with(found, "william-ruto", "abiy-ahmed")) == "2024-02-16"
+
+
+def test_the_next_meeting_of_a_format_has_its_members_and_its_host(read_dated):
+    # series_daily.txt: "The leaders of China, Japan and South Korea held their first trilateral summit in four
+    # years in Seoul on Monday … Japan will host the next meeting, the joint declaration said, without giving
+    # a date." (a format of three has the same members next time)
+    found = read_dated(own_paragraph("rules/series_daily", "SEOUL"), PUBLISHED)
+    held, planned = sorted(found.meetings, key=lambda m: m.status != Status.HELD)
+    assert states(held) == states(planned) == {"china", "japan", "south-korea"}
+    assert planned.status == Status.PLANNED and planned.date is None
+    assert planned.place is not None and planned.place.key == "japan"
+
+
+def test_a_bloc_meeting_again_has_the_bloc_not_the_members_at_the_last(read_dated):
+    # series_daily.txt: "West African leaders met in Abuja on Sunday for the ordinary summit of ECOWAS … The
+    # leaders will meet again in Abuja in December for their next ordinary session, …"
+    found = read_dated(own_paragraph("rules/series_daily", "ABUJA"), PUBLISHED)
+    planned = [m for m in found.meetings if m.status == Status.PLANNED]
+    assert [(sorted(who(m)), day(m)) for m in planned] == [(["ecowas", "nigeria"], "2024-12")]
+
+
+def test_a_question_whether_they_will_ever_meet_again_is_no_meeting(read_dated):
+    # series_daily.txt: "Will the ministers ever meet again around one table?" (no place, no date: no meeting)
+    found = read_dated(own_paragraph("rules/series_daily", "OSLO"), PUBLISHED)
+    assert all(m.status == Status.HELD for m in found.meetings)

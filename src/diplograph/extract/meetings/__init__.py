@@ -42,7 +42,7 @@ from diplograph.extract.meetings.occasions import (
 from diplograph.extract.meetings.participants import deduplicate
 from diplograph.extract.meetings.parties import (
     another_round,
-    next_of_a_pair,
+    next_of_a_series,
     referred_parties,
     split_bilaterals,
 )
@@ -151,7 +151,7 @@ def find_meetings(
                 another_round(drafts, draft, gazetteer)
                 draft.new_occasion = True  # "The third, set for September, was postponed": not the one before
             if len(draft.states) < 2 and drafts:
-                next_of_a_pair(text, drafts, draft, gazetteer)
+                next_of_a_series(text, clause, drafts, draft, gazetteer)
             if draft.date is None and draft.status is Status.HELD and len(draft.states) >= 2:
                 draft.date = date_of_lead(text, sentences, index, dates, named, telling, draft.states)
             if draft.sidelines and draft.place is None:

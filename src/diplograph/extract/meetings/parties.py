@@ -11,7 +11,7 @@ from diplograph.extract.meetings.cues import PARTY_COUNT, THE_PARTIES
 from diplograph.extract.meetings.hosts import is_body
 from diplograph.extract.meetings.merging import Draft
 from diplograph.extract.meetings.participants import deduplicate, named_holder
-from diplograph.extract.model import Participant, Span
+from diplograph.extract.model import Participant, Span, Status
 from diplograph.link.gazetteer import Gazetteer
 
 LEADER_ROLES = frozenset({"head of state", "head of government"})
@@ -174,27 +174,55 @@ def split_bilaterals(text: str, draft: Draft) -> list[Draft]:
 
 
 NEXT_ONE = re.compile(r"\bnext\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "Japan will host the next meeting", "India is due to host the next Quad Leaders' Summit": the next one
+# of a series, named after the trigger.
+NEXT_IN_CLAUSE = re.compile(
+    r"\bnext\s+(?:[\w’'-]+\s+){0,3}?(?:meeting|summit|session|one|talks|conference)\b", re.IGNORECASE
+)
 
 
-def next_of_a_pair(text: str, drafts: list[Draft], draft: Draft, gazetteer: Gazetteer) -> None:
-    """'The next summit is due to take place in Brussels in 2026' in a report on the EU-China summit: the two
-    parties of the meeting of that kind the article tells most about, when it was between two (a bilateral
-    series has the same two sides; the next summit of a bloc is not said to have the members of the last)."""
-    noun = text[draft.trigger.start : draft.trigger.end].lower()
-    if not NEXT_ONE.search(text, max(0, draft.trigger.start - 20), draft.trigger.start):
+# The most sides a standing format has (a trilateral, the Quad): the next meeting has the same members.
+MAX_FORMAT = 4
+
+
+def next_of_a_series(text: str, clause: Span, drafts: list[Draft], draft: Draft, gazetteer: Gazetteer) -> None:
+    """The next meeting of a series the article tells (its parties not named again): 'The next summit is
+    due to take place in Brussels in 2026' in a report on the EU-China summit, 'Japan will host the next
+    meeting' after a trilateral summit, 'The leaders will meet again in Abuja in December' after the ECOWAS
+    summit. A series of two sides, or a format of three or four states, has the same sides; the next summit
+    of a bloc has the bloc (and its host), not the members at the last one."""
+    trigger = draft.trigger
+    noun = text[trigger.start : trigger.end].lower()
+    future = draft.status is not Status.HELD
+    named_next = NEXT_ONE.search(text, max(0, trigger.start - 20), trigger.start)  # "the next summit"
+    if not (
+        named_next
+        or (future and NEXT_IN_CLAUSE.search(text, trigger.start, clause.end))
+        # "The leaders will meet again in Abuja in December" (not "Will the ministers ever meet again?")
+        or (future and draft.new_occasion and not draft.states and (draft.place or draft.date))
+    ):
         return
-    same_kind = [d for d in drafts if text[d.trigger.start : d.trigger.end].lower() == noun]
-    for earlier in sorted(same_kind, key=lambda d: -len(d.evidence))[:1]:
-        sides = {  # people who speak for no state (the EU's presidents) are no side of their own
-            p.represents or p.entity.key
-            for p in earlier.participants
-            if p.entity.kind != "person" or p.represents
-        }
-        parties = [gazetteer.entities.get(key) for key in sorted(sides)]
-        if len(sides) == 2 and all(p is not None and p.kind in ("country", "organization") for p in parties):
-            found = [Participant(p, None, p.key if p.kind == "country" else p.country) for p in parties if p]
-            draft.participants = deduplicate([*found, *draft.participants])
-            draft.states = {p.represents or p.entity.key for p in draft.participants}
+    series = [d for d in drafts if named_next and text[d.trigger.start : d.trigger.end].lower() == noun] or [
+        # else the first gathering the article tells, its lead story
+        d for d in drafts[:1] if future and (len(d.states) >= 2 or any(is_body(p) for p in d.participants))
+    ]
+    if not series:
+        return
+    earlier = max(series, key=lambda d: len(d.evidence))
+    sides = {  # people who speak for no state (the EU's presidents) are no side of their own
+        p.represents or p.entity.key for p in earlier.participants if p.entity.kind != "person" or p.represents
+    }
+    parties = [gazetteer.entities.get(key) for key in sorted(sides)]
+    if any(p is None or p.kind not in ("country", "organization") for p in parties) or not sides:
+        return
+    if len(sides) != 2 and any(is_body(p) for p in earlier.participants):
+        parties = [p.entity for p in earlier.participants if is_body(p)]
+    elif not 2 <= len(sides) <= MAX_FORMAT:
+        return  # who comes to the next of a larger gathering is not known
+    found = [Participant(p, None, p.key if p.kind == "country" else p.country) for p in parties if p]
+    draft.participants = deduplicate([*found, *draft.participants])
+    draft.states = {p.represents or p.entity.key for p in draft.participants}
+    draft.new_occasion = True
 
 
 def another_round(drafts: list[Draft], draft: Draft, gazetteer: Gazetteer) -> None:
