@@ -381,13 +381,14 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
     found = list(absolute)
     published = _day_of_dateline(text, absolute, published)
     reference: PartialDate | None = None
+    months = _months_alone(text, published, absolute)  # (a month told stops the day before it counting)
     for match in RELATIVE_PATTERN.finditer(text):
         span = Span(match.start(), match.end())
         if any(span.start < other.span.end and other.span.start < span.end for other in absolute):
             continue
         if not _is_date_use(match):
             continue
-        reference = _last_day_before(found, span.start)
+        reference = _last_day_before([*found, *months], span.start)
         future = _speaks_of_future(text, span)
         if _inside_quote(text, span.start):
             value = None  # "today's good feelings will not last," Pompeo said: the day he spoke, not known
@@ -554,8 +555,12 @@ def _is_date_use(match: re.Match[str]) -> bool:
 
 
 def _last_day_before(found: list[DateMention], position: int) -> PartialDate | None:
-    earlier = [m for m in found if m.span.end <= position and m.value and m.value.day is not None]
-    return max(earlier, key=lambda m: m.span.start).value if earlier else None
+    """The day 'the following day' counts from: the last day told before, unless a month was told since
+    ('In February, Retno met … A planned trip … the following day' is a day of February, which one unknown;
+    the 'February 1' coup told earlier is no reference)."""
+    earlier = [m for m in found if m.span.end <= position and m.value and m.value.month is not None]
+    last = max(earlier, key=lambda m: m.span.start).value if earlier else None
+    return last if last is not None and last.day is not None else None
 
 
 # "AMMAN, May 1 (Reuters) -", "Pyongyang, June 20 (KCNA) --", "ANTALYA, March 10. /TASS/.": a place at the
