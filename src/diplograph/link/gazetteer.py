@@ -59,6 +59,7 @@ class Gazetteer:
         self.names = names
         self.offices = offices
         self.capitals = capitals
+        self._looked_up: dict[str, list[Name]] = {}  # see ``lookup``
 
     @classmethod
     def load(cls, folder: Path) -> Gazetteer:
@@ -149,7 +150,14 @@ class Gazetteer:
         return table
 
     def lookup(self, surface: str) -> list[Name]:
-        return self.by_surface.get(_normal(surface), [])
+        """The names spelled so, whitespace and apostrophes aside. Remembered per surface (up to a bound): an
+        article asks for the same few names again and again, and normalising costs more than looking up."""
+        names = self._looked_up.get(surface)
+        if names is None:
+            names = self.by_surface.get(_normal(surface), [])
+            if len(self._looked_up) < _REMEMBERED_SURFACES:
+                self._looked_up[surface] = names
+        return names
 
     @cached_property
     def by_folded_surface(self) -> dict[str, list[Name]]:
@@ -216,6 +224,7 @@ class Gazetteer:
 
 
 _WORD = re.compile(r"(?<![\w.])\w[\w.]*")
+_REMEMBERED_SURFACES = 100_000
 
 #: Where a name ends: not inside a longer word, and not before an apostrophe that goes on with letters
 #: other than a possessive 's ("Xi's visit" names Xi; "Xi'an" is a city).
