@@ -437,10 +437,10 @@ def test_again_elsewhere_and_a_relative_clause_about_two_people_are_meetings_of_
 
 
 def test_the_following_day_after_a_month_told_since_the_last_day_is_unknown(gazetteer):
-    # tests/articles/rules/dates_feature.txt: "… seizure of power on Feb. 1, 2021. Weeks later, in February, … Retno
-    # Marsudi met … Don Pramudwinai in Bangkok. A planned trip by Retno to Naypyidaw the following day was
-    # called off …" — the day after a day of February, which one the text does not say (never 2 February,
-    # the day after the coup).
+    # tests/articles/rules/dates_feature.txt: "… seizure of power on Feb. 1, 2021. Weeks later, in February,
+    # … Retno Marsudi met … Don Pramudwinai in Bangkok. A planned trip by Retno to Naypyidaw the following
+    # day was called off …" — the day after a day of February, which one the text does not say (never 2
+    # February, the day after the coup).
     findings = extract(_rules_article("dates_feature", date(2024, 3, 13)), gazetteer)
     trip = [m for m in findings.meetings if m.place is not None and m.place.key == "naypyidaw"]
     assert [(m.status, day(m)) for m in trip] == [(Status.CANCELLED, None)]

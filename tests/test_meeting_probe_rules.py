@@ -203,9 +203,9 @@ def test_a_side_meeting_is_dated_by_the_occasion_it_names_even_before_its_place_
 
 
 def test_the_next_meeting_of_a_format_has_its_members_and_its_host(read_dated):
-    # series_daily.txt: "The leaders of China, Japan and South Korea held their first trilateral summit in four
-    # years in Seoul on Monday … Japan will host the next meeting, the joint declaration said, without giving
-    # a date." (a format of three has the same members next time)
+    # series_daily.txt: "The leaders of China, Japan and South Korea held their first trilateral summit in
+    # four years in Seoul on Monday … Japan will host the next meeting, the joint declaration said, without
+    # giving a date." (a format of three has the same members next time)
     found = read_dated(own_paragraph("rules/series_daily", "SEOUL"), PUBLISHED)
     held, planned = sorted(found.meetings, key=lambda m: m.status != Status.HELD)
     assert states(held) == states(planned) == {"china", "japan", "south-korea"}

@@ -185,7 +185,9 @@ NEXT_IN_CLAUSE = re.compile(
 MAX_FORMAT = 4
 
 
-def next_of_a_series(text: str, clause: Span, drafts: list[Draft], draft: Draft, gazetteer: Gazetteer) -> None:
+def next_of_a_series(
+    text: str, clause: Span, drafts: list[Draft], draft: Draft, gazetteer: Gazetteer
+) -> None:
     """The next meeting of a series the article tells (its parties not named again): 'The next summit is
     due to take place in Brussels in 2026' in a report on the EU-China summit, 'Japan will host the next
     meeting' after a trilateral summit, 'The leaders will meet again in Abuja in December' after the ECOWAS
@@ -202,15 +204,18 @@ def next_of_a_series(text: str, clause: Span, drafts: list[Draft], draft: Draft,
         or (future and draft.new_occasion and not draft.states and (draft.place or draft.date))
     ):
         return
-    series = [d for d in drafts if named_next and text[d.trigger.start : d.trigger.end].lower() == noun] or [
-        # else the first gathering the article tells, its lead story
+    same_kind = [d for d in drafts if named_next and text[d.trigger.start : d.trigger.end].lower() == noun]
+    lead = [  # else the first gathering the article tells, its lead story
         d for d in drafts[:1] if future and (len(d.states) >= 2 or any(is_body(p) for p in d.participants))
     ]
+    series = same_kind or lead
     if not series:
         return
     earlier = max(series, key=lambda d: len(d.evidence))
     sides = {  # people who speak for no state (the EU's presidents) are no side of their own
-        p.represents or p.entity.key for p in earlier.participants if p.entity.kind != "person" or p.represents
+        p.represents or p.entity.key
+        for p in earlier.participants
+        if p.entity.kind != "person" or p.represents
     }
     parties = [gazetteer.entities.get(key) for key in sorted(sides)]
     if any(p is None or p.kind not in ("country", "organization") for p in parties) or not sides:
