@@ -225,3 +225,29 @@ def test_a_question_whether_they_will_ever_meet_again_is_no_meeting(read_dated):
     # series_daily.txt: "Will the ministers ever meet again around one table?" (no place, no date: no meeting)
     found = read_dated(own_paragraph("rules/series_daily", "OSLO"), PUBLISHED)
     assert all(m.status == Status.HELD for m in found.meetings)
+
+
+def test_who_was_at_a_blocs_summit_joins_it_and_what_they_criticised_does_not(read_dated):
+    # summit_daily.txt: "The ninth summit of the Andean Community, held on Saturday at the Government Palace
+    # in Lima, … Ecuador's Daniel Noboa and Bolivia's Luis Arce were also among the nine heads of state
+    # present." "Opening the summit, President Dina Boluarte called for …" "Colombia's Gustavo Petro arrived
+    # in Lima early Saturday, his first trip abroad this year" (a trip to the summit, no visit of its own).
+    # "… Noboa told the summit, criticising the governments of Venezuela and Nicaragua …" (not at it).
+    (summit,) = read_dated(own_text("rules/summit_daily"), PUBLISHED).meetings
+    assert who(summit) >= {"andean-community", "daniel-noboa", "luis-arce", "dina-boluarte", "gustavo-petro"}
+    assert not {"venezuela", "nicaragua"} & states(summit)
+    assert summit.place is not None and summit.place.key == "lima" and day(summit) == "2024-03-09"
+
+
+def test_a_signing_ceremony_a_visitor_received_by_surname_and_talks_on_the_sidelines_are_meetings(read_dated):
+    # ceremony_wire.txt: "The signing ceremony at the Ittihadiya Palace was attended by President Abdel Fattah
+    # el-Sisi and Sudanese army chief Abdel Fattah al-Burhan." "Sisi received Burhan at the palace ahead of
+    # the ceremony, …" "Sisi also discussed the dam dispute with Ethiopian Prime Minister Abiy Ahmed in Addis
+    # Ababa last month, on the sidelines of the African Union summit." (discussed on the sidelines: in person)
+    for opening in ("The signing ceremony", "Sisi received"):
+        (met,) = read_dated(own_paragraph("rules/ceremony_wire", opening), date(2024, 3, 14)).meetings
+        assert who(met) == {"abdel-fattah-el-sisi", "abdel-fattah-al-burhan"} and met.status == Status.HELD
+    found = read_dated(own_text("rules/ceremony_wire"), date(2024, 3, 14))
+    side = the_meeting_with(found, "abiy-ahmed")
+    assert side.place is not None and side.place.key == "addis-ababa" and day(side) == "2024-02"
+    assert day(the_meeting_with(found, "abdel-fattah-al-burhan")) == "2024-03-14"

@@ -136,6 +136,10 @@ def find_meetings(
                 city_of_the_day(drafts, draft)
             if number and len(draft.states) < 2 and ELABORATION.match(clause.of(text)):
                 _add_state_of_subject(parts[number - 1], draft, recognised, gazetteer)
+            gathering = _gathering_come_to(text, draft, drafts)
+            if gathering is not None:
+                join(gathering, draft)  # "… Maduro … arrived in Mexico City early Saturday, his first trip"
+                continue
             if draft.presence and draft.reference and not _elsewhere(draft, drafts):
                 if drafts and clause.start - max(e.end for e in drafts[-1].evidence) < PRESENCE_REACH:
                     join(drafts[-1], draft)  # "UN Secretary-General Antonio Guterres also addressed …"
@@ -200,6 +204,27 @@ def _add_state_of_subject(before: Span, draft: Draft, recognised: Recognised, ga
             draft.participants = deduplicate([Participant(state, None, state.key), *draft.participants])
             draft.states = {p.represents or p.entity.key for p in draft.participants}
         return
+
+
+def _gathering_come_to(text: str, draft: Draft, drafts: list[Draft]) -> Draft | None:
+    """A trip of one person to the city where a body's summit told before is held, on its day: the traveller
+    came to the summit ('The sixth summit of CELAC, held on Saturday at the National Palace, … Maduro …
+    arrived in Mexico City early Saturday, his first trip abroad in months'), no visit of his own."""
+    word = text[draft.trigger.start : draft.trigger.end].lower()
+    if not word.startswith(("visit", "trip")) or draft.status is not Status.HELD or draft.place is None:
+        return None
+    people = [p for p in draft.participants if p.entity.kind == "person"]
+    if len(people) != 1 or len(draft.participants) > 2:
+        return None
+    for gathering in reversed(drafts):
+        if (
+            any(is_body(p) for p in gathering.participants)
+            and same_place(gathering, draft)
+            and draft.date is not None
+            and gathering.date == draft.date
+        ):
+            return gathering
+    return None
 
 
 def _elsewhere(draft: Draft, drafts: list[Draft]) -> bool:

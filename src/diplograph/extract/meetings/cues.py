@@ -34,7 +34,9 @@ MEETING_NOUN = (
     r"meetings?|talks|summit|summits|conference|visit|negotiations|consultations|get-togethers?|"
     r"sit-down|t[êe]te-[àa]-t[êe]te|session|trip|encounter|(?:working\s+)?(?:lunch|dinner)|huddle|"
     # "held their annual leaders' retreat in Putrajaya" (never a retreat of troops)
-    r"(?<=leaders['’]\s)retreat|(?<=\bleaders\s)retreat|(?<=annual\s)retreat|(?<=informal\s)retreat"
+    r"(?<=leaders['’]\s)retreat|(?<=\bleaders\s)retreat|(?<=annual\s)retreat|(?<=informal\s)retreat|"
+    # "The signing ceremony at the Dolmabahçe Presidential Office was attended by …" (no other ceremony)
+    r"(?<=signing\s)ceremony"
 )
 # "Tokayev received the heads of the delegations", "the Amir received at the Amiri Diwan US Secretary of State
 # Mike Pompeo", "López Obrador received yesterday at the National Palace the Secretary of State": to receive a
@@ -55,6 +57,8 @@ RECEIVED = (
     r"the\s+(?-i:[A-Z])[\w’'-]+\s+(?:[\w-]+\s+){0,2}?(?:minister|president|premier|envoy|secretary|chancellor|"
     r"king|emir|prince|ambassador|delegation|counterpart|leader)\b(?!['’])|"
     r"(?-i:[A-Z])[\w’'.-]+\s+(?-i:[A-Z])|"
+    # "Erdoğan received Guterres at the palace": a name alone, then where, when or why
+    r"(?-i:[A-Z])[\w’'-]+(?:\s+(?:at|in|on|for|ahead|before|after)\b|[,;]|\.\s)|"
     # "received Hamas leader Ismail Haniyeh", "received Hamas political bureau chief …"
     r"(?-i:[A-Z])[\w’'.-]+\s+(?:(?-i:[a-z])[\w-]+\s+){0,2}(?:leader|chief|envoy|minister|president|premier|"
     r"chairman|commander|delegation)\s+(?-i:[A-Z])))|"
@@ -262,7 +266,10 @@ BARE_SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:side-?lines|margins?)\b(?!\
 # sidelines of a meeting is held in person.
 # "The two leaders had last exchanged words, briefly, on the margins of the BRICS summit in Johannesburg".
 SIDE_CONVERSATION = re.compile(
-    r"\b(?:conversation|chat|exchanged\s+(?:words|pleasantries|greetings))\b", re.IGNORECASE
+    r"\b(?:conversation|chat|exchanged\s+(?:words|pleasantries|greetings)|"
+    # "Erdoğan also discussed the grain issue with … Putin in Tehran on Tuesday, on the sidelines of …"
+    r"discuss(?:ed|es)(?=\s[^.;]{0,80}?\bwith\s))\b",
+    re.IGNORECASE,
 )
 # "since they exchanged pleasantries at a Group of 20 dinner": the people of the clause before.
 SINCE_THEY = re.compile(r"since\s+(?:they|he|she)\b", re.IGNORECASE)
@@ -290,6 +297,9 @@ PRESENCE = re.compile(
     # "Present at the talks from the DPRK side were …", "Also present were …"; "The meeting was opened by …"
     r"present\s+at\s+the\s+(?:talks|meeting|summit|session|ceremony|signing)|(?:also\s+)?present\s+were|"
     r"(?:was|were)\s+opened\s+by|"
+    # "Opening the meeting, President X said …"; "Y and Z were also among the 17 heads of state present"
+    r"(?:opening|opened)\s+the\s+(?:[\w’'-]+\s+){0,3}?(?:meeting|summit|session|conference|talks)|"
+    r"among\s+the\s+(?:[\w-]+\s+){0,6}?(?:present|attending|in\s+attendance)|"
     # "Foreign Minister Sergei Lavrov represented Moscow in person", "Thailand … were represented by …"
     r"represented\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+in\s+person|(?P<states>(?:was|were)\s+represented\s+by)|"
     # "Ouattara told journalists after the meeting …": who speaks after a meeting was at it.
@@ -318,6 +328,9 @@ PRESENCE_WORDS = (
     " signed",
     "present",
     "opened by",
+    "opening the",
+    "opened the",
+    "among the",
     "represented",
     "reporters after",
     "journalists after",
@@ -351,6 +364,7 @@ TRIGGER_WORDS = (
     "encounter",
     "huddle",
     "retreat",
+    "ceremony",
     "lunch",
     "dinner",
     " round",

@@ -199,7 +199,8 @@ def draft_from_clause(
     participants = find_participants(
         text, in_scope, groups, recognised, Span(clause.start, cutoff), gazetteer
     )
-    if trigger is presence:
+    if trigger is presence or (presence is not None and _BARE_REFERENCE.search(body, 0, trigger.start())):
+        # who was at the meeting told before ("… he told the summit, criticising the governments of Cuba")
         kinds = ("person", "country") if presence.group("states") else ("person",)
         participants = [p for p in participants if p.entity.kind in kinds]
     all_mentions = [  # a place inside a blocked span is the place of what is not a meeting
@@ -286,6 +287,10 @@ SAID_BEFORE = re.compile(
 _SAID_BEFORE = KeywordPattern(
     SAID_BEFORE, ("said", "says", "told", "announced", "confirmed", "reported", "added")
 )
+
+
+# "told the summit", "Opening the meeting": the meeting told before, by its bare noun.
+_BARE_REFERENCE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def _after_saying(body: str, clause: Span, trigger: re.Match[str], first: int) -> int:
