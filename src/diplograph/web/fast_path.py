@@ -104,7 +104,7 @@ class QueryFastPath:
         operation = read_request(request)
         if operation.operation != "query" or operation.text is None:
             raise NotOurs
-        formats = negotiate(request)
+        formats = negotiate(request, operation)
         if formats.wants_html:
             raise NotOurs
         web = context(self.app)

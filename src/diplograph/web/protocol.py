@@ -16,6 +16,7 @@ from werkzeug.exceptions import MethodNotAllowed
 from werkzeug.wrappers import Request
 
 from diplograph.errors import BadQuery, DiplographError
+from diplograph.web.negotiation import OVERRIDE_PARAMETERS
 
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
@@ -41,6 +42,9 @@ class ProtocolRequest:
     named_graphs: tuple[str, ...] = ()
     union: bool = True  # False when the query names its dataset (FROM): no union default graph then
     repeatable: bool = False  # True once the guard found nothing that differs between runs (guard.VARYING)
+    #: The format parameter (``format=``, ``output=``, ``results=``) from the parameters read here, so that
+    #: negotiating does not read the form again through Werkzeug (which costs more than a small query's run).
+    format_override: str | None = None
 
     @property
     def has_dataset(self) -> bool:
@@ -101,6 +105,7 @@ def _direct(request: Request, operation: Operation, default_name: str, named_nam
         _decode_body(request),
         tuple(request.args.getlist(default_name)),
         tuple(request.args.getlist(named_name)),
+        format_override=_override(dict(request.args.lists())),
     )
 
 
@@ -124,6 +129,7 @@ def _from_parameters(
             updates[0],
             tuple(parameters.get("using-graph-uri", [])),
             tuple(parameters.get("using-named-graph-uri", [])),
+            format_override=_override(parameters),
         )
     _reject_foreign_dataset(parameters, "query")
     return ProtocolRequest(
@@ -131,7 +137,19 @@ def _from_parameters(
         queries[0] if queries else None,
         tuple(parameters.get("default-graph-uri", [])),
         tuple(parameters.get("named-graph-uri", [])),
+        format_override=_override(parameters),
     )
+
+
+def _override(parameters: dict[str, list[str]]) -> str | None:
+    """What ``negotiation.requested_override`` finds in the request's values (URL, then form): the first
+    value of the first override parameter that is not blank."""
+    for name in OVERRIDE_PARAMETERS:
+        values = parameters.get(name)
+        value = values[0].strip() if values else ""
+        if value:
+            return value
+    return None
 
 
 def _reject_foreign_dataset(parameters: object, operation: Operation) -> None:
