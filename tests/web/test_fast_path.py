@@ -39,6 +39,19 @@ REQUESTS = {
         {"data": PERSONS.encode(), "headers": {"Content-Type": "application/sparql-query"}},
     ),
     "csv-by-format": ("get", {"params": {"query": PERSONS, "format": "csv"}}),
+    "tsv-by-format-in-form": ("post", {"data": {"query": PERSONS, "output": " ", "format": "tsv"}}),
+    "xml-by-format-in-url-over-form": (
+        "post",
+        {"params": {"results": "xml"}, "data": {"query": PERSONS, "results": "csv"}},
+    ),
+    "csv-by-format-with-direct-body": (
+        "post",
+        {
+            "params": {"format": "csv"},
+            "data": PERSONS.encode(),
+            "headers": {"Content-Type": "application/sparql-query"},
+        },
+    ),
     "mixed-accept-construct": (
         "get",
         {

@@ -326,3 +326,32 @@ def test_construct_as_n_quads_and_trig(server: Server) -> None:
         )
         assert response.status_code == 200
         assert response.headers["Content-Type"].startswith(media_type)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?s WHERE { ?s ?p ?o }",
+        "select * where { ?s ?p ?o } # insert data { <a> <b> <c> }",
+        'SELECT ?s WHERE { ?s ?p "SERVICE from DELETE" }',
+        "SELECT ?s FROM <http://example.org/g> WHERE { ?s ?p ?o }",
+        "SELECT (rand() AS ?r) WHERE {}",
+        "SELECT ?s WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        "ınsert data { <a> <b> <c> }",  # a dotless i upper-cases to I, as the tokenizer's words are
+        "ASK { ?address ?knows ?o }",
+    ],
+)
+def test_the_guard_decides_as_the_tokenizer_when_it_skips_it(query: str) -> None:
+    """A query whose text holds no checked word anywhere is let through untokenized: the same decision."""
+    from diplograph.errors import BadQuery
+    from diplograph.web.guard import check_read_only_query, inspect_query
+
+    shape = inspect_query(query)
+    try:
+        checked = check_read_only_query(query)
+    except BadQuery:
+        assert shape.is_update or shape.services
+        return
+    assert not shape.is_update and not shape.services
+    assert checked.repeatable == shape.repeatable
+    assert ("FROM" in checked.keywords) == ("FROM" in shape.keywords)

@@ -75,7 +75,7 @@ class QueryFastPath:
         prepared = self.remembered.get(key)
         if prepared is None:
             try:
-                prepared = self.prepare(Request(environ))
+                prepared = self.prepare(Request(environ), body)
             except (NotOurs, DiplographError, HTTPException):
                 environ["wsgi.input"] = io.BytesIO(body)
                 return self.flask(environ, start_response)
@@ -99,12 +99,13 @@ class QueryFastPath:
             self.remembered.clear()  # crude, but safe under threads and bounded
         self.remembered[key] = prepared
 
-    def prepare(self, request: Request) -> PreparedQuery:
-        """The checked query and the negotiated formats, or an error before anything ran."""
-        operation = read_request(request)
+    def prepare(self, request: Request, body: bytes) -> PreparedQuery:
+        """The checked query and the negotiated formats, or an error before anything ran (``body``: the
+        request's, read already)."""
+        operation = read_request(request, body)
         if operation.operation != "query" or operation.text is None:
             raise NotOurs
-        formats = negotiate(request)
+        formats = negotiate(request, operation)
         if formats.wants_html:
             raise NotOurs
         web = context(self.app)

@@ -151,15 +151,18 @@ def choose(request: Request, formats: Iterable[Format]) -> Format:
     """
     candidates = tuple(formats)
     override = requested_override(request)
-    accept = request.headers.get("Accept", "")
-    short = len(accept) + len(override or "") <= REMEMBERED_ACCEPT_LENGTH
-    pick = _pick_remembered if short else _pick
-    found = pick(override, accept, candidates)
+    found = choose_among(override, request.headers.get("Accept", ""), candidates)
     if found is not None:
         return found
     if override is not None:
         raise NotAcceptable(f"Unknown or unsuitable format {override!r}; use one of: {describe(candidates)}.")
     raise NotAcceptable(f"None of the accepted media types is available; available: {describe(candidates)}.")
+
+
+def choose_among(override: str | None, accept: str, candidates: tuple[Format, ...]) -> Format | None:
+    """``choose``'s pick from the override parameter's value and the Accept header, ``None`` if none fits."""
+    short = len(accept) + len(override or "") <= REMEMBERED_ACCEPT_LENGTH
+    return (_pick_remembered if short else _pick)(override, accept, candidates)
 
 
 def _pick(override: str | None, accept: str, candidates: tuple[Format, ...]) -> Format | None:

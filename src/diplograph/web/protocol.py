@@ -16,6 +16,7 @@ from werkzeug.exceptions import MethodNotAllowed
 from werkzeug.wrappers import Request
 
 from diplograph.errors import BadQuery, DiplographError
+from diplograph.web.negotiation import OVERRIDE_PARAMETERS
 
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
@@ -41,24 +42,28 @@ class ProtocolRequest:
     named_graphs: tuple[str, ...] = ()
     union: bool = True  # False when the query names its dataset (FROM): no union default graph then
     repeatable: bool = False  # True once the guard found nothing that differs between runs (guard.VARYING)
+    #: The format parameter (``format=``, ``output=``, ``results=``) from the parameters read here, so that
+    #: negotiating does not read the form again through Werkzeug (which costs more than a small query's run).
+    format_override: str | None = None
 
     @property
     def has_dataset(self) -> bool:
         return bool(self.default_graphs or self.named_graphs)
 
 
-def read_request(request: Request) -> ProtocolRequest:
-    """The operation a request asks for, or the protocol error it deserves."""
+def read_request(request: Request, body: bytes | None = None) -> ProtocolRequest:
+    """The operation a request asks for, or the protocol error it deserves; ``body``: the request's body
+    when the caller has read it already (else it is read through ``request``)."""
     if request.method == "GET":
         return _from_parameters(request, dict(request.args.lists()), allow_update=False)
     _check_charset(request)
     if request.mimetype == SPARQL_QUERY:
-        return _direct(request, "query", "default-graph-uri", "named-graph-uri")
+        return _direct(request, body, "query", "default-graph-uri", "named-graph-uri")
     if request.mimetype == SPARQL_UPDATE:
-        return _direct(request, "update", "using-graph-uri", "using-named-graph-uri")
+        return _direct(request, body, "update", "using-graph-uri", "using-named-graph-uri")
     if request.mimetype in (FORM_ENCODED, MULTIPART):
         parameters = dict(request.args.lists())
-        for name, value in _form(request):
+        for name, value in _form(request, body):
             parameters.setdefault(name, []).append(value)
         return _from_parameters(request, parameters, allow_update=True)
     shown = repr(request.mimetype) if request.mimetype else "no Content-Type"
@@ -67,12 +72,12 @@ def read_request(request: Request) -> ProtocolRequest:
     )
 
 
-def _form(request: Request) -> list[tuple[str, str]]:
+def _form(request: Request, body: bytes | None) -> list[tuple[str, str]]:
     """The form's fields in order. A URL-encoded body (what tools send) is read by the standard library:
     Werkzeug's form machinery costs more than a small query's run; a multipart one by Werkzeug."""
     if request.mimetype == MULTIPART:
         return list(request.form.items(multi=True))
-    return parse_qsl(_decode_body(request), keep_blank_values=True)
+    return parse_qsl(_decode_body(request, body), keep_blank_values=True)
 
 
 def _check_charset(request: Request) -> None:
@@ -81,14 +86,16 @@ def _check_charset(request: Request) -> None:
         raise UnsupportedMediaType(f"Unsupported charset {charset!r}: the protocol body must be UTF-8.")
 
 
-def _decode_body(request: Request) -> str:
+def _decode_body(request: Request, body: bytes | None) -> str:
     try:
-        return request.get_data().decode("utf-8")
+        return (request.get_data() if body is None else body).decode("utf-8")
     except UnicodeDecodeError as error:
         raise BadQuery(f"The request body is not valid UTF-8: {error}") from error
 
 
-def _direct(request: Request, operation: Operation, default_name: str, named_name: str) -> ProtocolRequest:
+def _direct(
+    request: Request, body: bytes | None, operation: Operation, default_name: str, named_name: str
+) -> ProtocolRequest:
     """A query or update sent as the body; its dataset parameters come in the URL."""
     other = "update" if operation == "query" else "query"
     if other in request.args or operation in request.args:
@@ -98,9 +105,10 @@ def _direct(request: Request, operation: Operation, default_name: str, named_nam
     _reject_foreign_dataset(request.args, operation)
     return ProtocolRequest(
         operation,
-        _decode_body(request),
+        _decode_body(request, body),
         tuple(request.args.getlist(default_name)),
         tuple(request.args.getlist(named_name)),
+        format_override=_override(dict(request.args.lists())),
     )
 
 
@@ -124,6 +132,7 @@ def _from_parameters(
             updates[0],
             tuple(parameters.get("using-graph-uri", [])),
             tuple(parameters.get("using-named-graph-uri", [])),
+            format_override=_override(parameters),
         )
     _reject_foreign_dataset(parameters, "query")
     return ProtocolRequest(
@@ -131,7 +140,19 @@ def _from_parameters(
         queries[0] if queries else None,
         tuple(parameters.get("default-graph-uri", [])),
         tuple(parameters.get("named-graph-uri", [])),
+        format_override=_override(parameters),
     )
+
+
+def _override(parameters: dict[str, list[str]]) -> str | None:
+    """What ``negotiation.requested_override`` finds in the request's values (URL, then form): the first
+    value of the first override parameter that is not blank."""
+    for name in OVERRIDE_PARAMETERS:
+        values = parameters.get(name)
+        value = values[0].strip() if values else ""
+        if value:
+            return value
+    return None
 
 
 def _reject_foreign_dataset(parameters: object, operation: Operation) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hmac
 import threading
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, request
 from werkzeug.datastructures import WWWAuthenticate
@@ -34,9 +35,11 @@ from diplograph.web.guard import (
 from diplograph.web.negotiation import (
     GRAPH_FORMATS,
     HTML,
+    REMEMBERED_ACCEPT_LENGTH,
     RESULT_FORMATS,
     Format,
-    choose_optional,
+    choose_among,
+    requested_override,
 )
 from diplograph.web.protocol import ProtocolRequest, read_request
 
@@ -59,7 +62,7 @@ def endpoint() -> Response:
     operation = read_request(request)
     if operation.operation == "update":
         return run_update(operation)
-    formats = negotiate(request)
+    formats = negotiate(request, operation)
     if operation.text is None:
         if formats.wants_html:
             from diplograph.web.query_page import query_page
@@ -81,7 +84,8 @@ def timeout_response(error: QueryTimeout) -> Response:
     the message (and its query still in the editor), anything else the error page or text."""
     if request.path == "/sparql" and request.method == "GET":
         try:
-            operation, formats = read_request(request), negotiate(request)
+            operation = read_request(request)
+            formats = negotiate(request, operation)
             if operation.operation == "query" and operation.text is not None and formats.wants_html:
                 from diplograph.web.query_page import query_page
 
@@ -91,11 +95,23 @@ def timeout_response(error: QueryTimeout) -> Response:
     return error_response(error)
 
 
-def negotiate(request: Request) -> Negotiated:
-    results = choose_optional(request, RESULT_FORMATS)
-    graph = choose_optional(request, GRAPH_FORMATS)
-    best = choose_optional(request, (*RESULT_FORMATS, *GRAPH_FORMATS, HTML))
-    return Negotiated(results, graph, best is HTML and request.method == "GET")
+def negotiate(request: Request, operation: ProtocolRequest | None = None) -> Negotiated:
+    """The formats for each kind of result; the override parameter is ``operation``'s when it was read."""
+    override = operation.format_override if operation is not None else requested_override(request)
+    accept = request.headers.get("Accept", "")
+    short = len(accept) + len(override or "") <= REMEMBERED_ACCEPT_LENGTH
+    return (_negotiated_remembered if short else _negotiated)(override, accept, request.method == "GET")
+
+
+def _negotiated(override: str | None, accept: str, is_get: bool) -> Negotiated:
+    results = choose_among(override, accept, RESULT_FORMATS)
+    graph = choose_among(override, accept, GRAPH_FORMATS)
+    best = choose_among(override, accept, (*RESULT_FORMATS, *GRAPH_FORMATS, HTML))
+    return Negotiated(results, graph, best is HTML and is_get)
+
+
+#: A client repeats its Accept header: choosing three times costs more than the rest of reading a request.
+_negotiated_remembered = lru_cache(maxsize=256)(_negotiated)
 
 
 def checked(operation: ProtocolRequest, web: WebContext) -> ProtocolRequest:
