@@ -248,6 +248,17 @@ def test_a_signing_ceremony_a_visitor_received_by_surname_and_talks_on_the_sidel
         (met,) = read_dated(own_paragraph("rules/ceremony_wire", opening), date(2024, 3, 14)).meetings
         assert who(met) == {"abdel-fattah-el-sisi", "abdel-fattah-al-burhan"} and met.status == Status.HELD
     found = read_dated(own_text("rules/ceremony_wire"), date(2024, 3, 14))
-    side = the_meeting_with(found, "abiy-ahmed")
+    side = the_meeting_with(found, "abiy-ahmed", "abdel-fattah-el-sisi")
     assert side.place is not None and side.place.key == "addis-ababa" and day(side) == "2024-02"
     assert day(the_meeting_with(found, "abdel-fattah-al-burhan")) == "2024-03-14"
+
+
+def test_a_meeting_that_did_not_take_place_is_cancelled_and_its_parties_follow_between(read_dated):
+    # ceremony_wire.txt: "A bilateral meeting between Sisi and Kenyan President William Ruto, pencilled in
+    # for Friday, did not take place." "The most striking thing about last Saturday's meeting between Abiy
+    # and Eritrean President Isaias Afwerki in Asmara was how ordinary it looked." ("about" before the
+    # meeting word does not cut off the parties named after "between")
+    found = read_dated(own_text("rules/ceremony_wire"), date(2024, 3, 14))
+    assert the_meeting_with(found, "william-ruto").status == Status.CANCELLED
+    asmara = the_meeting_with(found, "isaias-afwerki")
+    assert who(asmara) == {"abiy-ahmed", "isaias-afwerki"} and asmara.status == Status.HELD

@@ -521,7 +521,9 @@ def exclusion_start(body: str, trigger: re.Match[str]) -> int:
     pressed on ('EU leaders press Xi on trade imbalance and Russia', 'presses Palestinian Authority on
     reforms'), nor what the meeting is about ('met in Sochi to discuss the situation in Syria and Libya',
     'where they discussed the grain corridor with Ukraine', 'signed a statement on Ukraine')."""
-    match = EXCLUDED_AFTER.search(body)
+    # "The most striking thing about Saturday's meeting between Obama and Castro": the parties follow
+    between = re.match(r"\s+between\b", body[trigger.end() :], re.IGNORECASE)
+    match = EXCLUDED_AFTER.search(body, trigger.end() if between else 0)
     end = match.start() if match else len(body)
     keyed = keyword_text(body)
     topic = _PRESSED_ON.search(body, keyed)

@@ -18,6 +18,8 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
         # "was dropped from the schedule", "a planned encounter … fell through"
         re.compile(
             r"\b(?:called\s+off|cancel(?:l)?ed|scrapped|abandoned\s+plans|fell\s+through|"
+            # "A bilateral meeting between Zelensky and Lula, pencilled in for 3.15pm, did not take place"
+            r"(?:did\s+not|didn['’]t|never)\s+take\s+place|never\s+took\s+place|"
             r"dropped\s+from\s+the\s+(?:schedule|agenda|programme|program|itinerary))\b",
             re.I,
         ),
@@ -90,7 +92,7 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
 )
 
 _CUE_STARTS = {
-    "cancelled": "csafd",
+    "cancelled": "csafdn",
     "postponed": "pdr",
     "modal": "cpmsoiwhkerba",
     "intent": "w",
@@ -104,7 +106,7 @@ STATUS_CUES = tuple(
 )
 # Words one of which every cue of a rule contains (lowercase): a clause without any is not scanned for it.
 _CUE_WORDS = {
-    "cancelled": ("called", "cancel", "scrapped", "abandoned", "fell", "dropped"),
+    "cancelled": ("called", "cancel", "scrapped", "abandoned", "fell", "dropped", "place"),
     "postponed": ("postpon", "put", "delayed", "rescheduled", "pushed"),
     "intent": ("would",),
     "modal": (
