@@ -487,3 +487,13 @@ def test_a_courtesy_title_is_no_part_of_a_strangers_name(read):
     # names_interview.txt: "The President of the ASEAN Foundation, Dr Piti Srisangnam, warned that …"
     found = read(own_paragraph("rules/names_interview", "The President of the ASEAN Foundation"))
     assert {key for key, _ in said(found)} == {"piti-srisangnam"}
+
+
+def test_a_time_is_nobodys_name_and_a_portfolio_is_no_person(read):
+    # names_interview.txt: "Q: On Sunday, both governments announced a "temporary understanding" …" (no
+    # speaker "On Sunday"); "Reacting, the Minister of Foreign Affairs, Ambassador Yusuf Tuggar, said on
+    # Monday that Nigeria would not accept a "wall" …" (the minister, not a person "Foreign Affairs")
+    found = read(own_paragraph("rules/names_interview", "Q: On Sunday"))
+    assert "on-sunday" not in {key for key, _ in said(found)}
+    found = read(own_paragraph("rules/names_interview", "Reacting, the Minister"))
+    assert {key for key, _ in said(found)} == {"yusuf-tuggar"}

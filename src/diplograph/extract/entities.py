@@ -436,11 +436,13 @@ _NOT_A_NAME = re.compile(
 
 def _looks_like_place_or_body(name: str) -> bool:
     """'Ministry', 'Council' …: a body; 'Miraflores Palace', 'Rashtrapati Bhavan', 'ITC Maurya Hotel': a
-    building where people meet, never one of them."""
+    building where people meet, never one of them; 'Foreign Affairs' (of 'the Minister of Foreign Affairs,
+    …'): a portfolio."""
     return bool(
         re.search(
             r"\b(?:Ministry|Council|Office|Forces|Army|Agency|Committee|Union|House|Department|Palace|Hotel|Hall|"
-            r"Castle|Building|Residence|Square|Airport|Centre|Center|Cathedral|Basilica|Embassy|Stadium|Bhavan)\b",
+            r"Castle|Building|Residence|Square|Airport|Centre|Center|Cathedral|Basilica|Embassy|Stadium|Bhavan|"
+            r"Affairs)\b",
             name,
         )
     )

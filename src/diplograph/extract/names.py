@@ -91,6 +91,11 @@ _MEDIA = _words(
 _BODY_ADJECTIVES = _words("national democratic republican liberal conservative labour supreme high royal")
 
 
+_TIME_WORDS = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tomorrow|Earlier|Later)\b"
+)
+
+
 def core(slot_text: str) -> str:
     """The subject slot without what trails the subject: an insertion between commas and adverbs."""
     text = slot_text.rstrip()
@@ -187,6 +192,8 @@ class Strangers:
         label = " ".join(name)
         if BODY_WORDS.search(label) or any(t.isupper() and len(t) > 1 for t in name) or self._is_known(label):
             return None
+        if _TIME_WORDS.search(label):
+            return None  # "Q: On Sunday, both governments announced …": a time, nobody's name
         entity = Entity(key=slugify(label), kind="person", label=label)
         for part in name:
             self.minted.setdefault(part, entity)
