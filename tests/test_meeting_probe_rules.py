@@ -262,3 +262,12 @@ def test_a_meeting_that_did_not_take_place_is_cancelled_and_its_parties_follow_b
     assert the_meeting_with(found, "william-ruto").status == Status.CANCELLED
     asmara = the_meeting_with(found, "isaias-afwerki")
     assert who(asmara) == {"abiy-ahmed", "isaias-afwerki"} and asmara.status == Status.HELD
+
+
+def test_where_a_clause_says_a_meeting_took_place_far_from_its_word_is_its_place(read_dated):
+    # ceremony_wire.txt: "The first summit between the European Union and the countries of Central Asia took
+    # place on Friday in Samarkand, Uzbekistan." (a city the gazetteer does not know)
+    (summit,) = read_dated(
+        own_paragraph("rules/ceremony_wire", "The first summit"), date(2024, 3, 14)
+    ).meetings
+    assert summit.place is not None and summit.place.key == "samarkand" and day(summit) == "2024-03-08"

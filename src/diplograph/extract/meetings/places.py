@@ -60,6 +60,7 @@ def find_place(
         return capital
     return (
         _unknown_place(text, scope, trigger, mentions)
+        or _held_in_unknown(text, scope, mentions)
         or _named_city(text, scope, trigger, mentions, demonyms, gazetteer)
         or _state_after(text, scope, trigger, mentions)
         or _hosting_state(text, scope, trigger, mentions)
@@ -152,6 +153,26 @@ def _unknown_place(text: str, scope: Span, trigger: re.Match[str], mentions: lis
         return None
     chosen = next((m for m in found if m.group("preposition") == "in"), found[0])
     name = chosen.group("name")
+    return Entity(key=slugify(name), kind="region", label=name)
+
+
+# "The first-ever summit between the European Union and the five countries of Central Asia took place today
+# in Samarkand, Uzbekistan": where the clause says it took place, however far from the meeting's word.
+HELD_IN_NAME = re.compile(
+    r"\b(?:took\s+place|(?:was|were|is|are|will\s+be)\s+(?:being\s+)?held|will\s+take\s+place)\s+"
+    r"(?:(?:today|yesterday|tomorrow|on\s+[A-Z][a-z]+day|this\s+\w+)\s+)?in\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+)
+
+
+def _held_in_unknown(text: str, scope: Span, mentions: list[Mention]) -> Entity | None:
+    """A place the gazetteer does not know, where the clause says the meeting took place."""
+    match = HELD_IN_NAME.search(text, scope.start, scope.end)
+    if match is None or NOT_A_PLACE.match(match.group("name")):
+        return None
+    if any(match.start("name") <= m.span.start < match.end("name") for m in mentions):
+        return None  # a state or body the gazetteer knows ("held in Belarus"): told by the rules above
+    name = match.group("name")
     return Entity(key=slugify(name), kind="region", label=name)
 
 
