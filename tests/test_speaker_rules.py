@@ -497,3 +497,11 @@ def test_a_time_is_nobodys_name_and_a_portfolio_is_no_person(read):
     assert "on-sunday" not in {key for key, _ in said(found)}
     found = read(own_paragraph("rules/names_interview", "Reacting, the Minister"))
     assert {key for key, _ in said(found)} == {"yusuf-tuggar"}
+
+
+def test_a_field_marshal_and_a_general_without_a_period_are_titled_people(read):
+    # names_interview.txt: "The truce was signed by the army's chief of staff, Field Marshal Desta Alemu, and
+    # the rebels' commander, Gen Kiros Haile, …" (British usage writes "Gen" with no period)
+    findings, _ = read(own_paragraph("rules/names_interview", "The truce was signed"))
+    people = {m.entity.key for m in findings.mentions if m.entity.kind == "person" and m.role}
+    assert people == {"desta-alemu", "kiros-haile"}

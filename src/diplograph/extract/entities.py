@@ -50,7 +50,8 @@ ROLE_TITLES: tuple[tuple[str, str], ...] = (
     (
         # "Maj. Gen.", and without the periods of British usage, "Lt Gen (retd) Nasser Khan Janjua"
         r"(?:Maj\.?r?\s+|Brig\.\s+|Lt\.\s+)?Gen\.|(?:Maj|Brig|Lt)\s+Gen\b(?:\s+\(retd\.?\))?|"
-        r"(?:major\s+|brigadier\s+)?general",
+        # "Field Marshal Birhanu Jula", "Gen Tadesse Werede" (British usage, no period)
+        r"(?:major\s+|brigadier\s+)?general|field\s+marshal|Gen(?=\s|$)",
         "military officer",
     ),
     # "Minister of Water Resources and Irrigation Hani Sewilam", "State Minister for Water Resources Zaheed
@@ -231,6 +232,7 @@ _TITLE_FIRST_WORDS = frozenset(
         "lt",
         "gen",
         "general",
+        "field",
         "major",
         "brigadier",
         "vice",
