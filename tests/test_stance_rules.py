@@ -441,6 +441,13 @@ def test_stance_in_whole_sentences_reads_negations_and_targets(read, sentence, w
         ("Saudi Arabia had committed to invest $600 billion in the United States", NEUTRAL, "none"),
         # readiness for a thing, like readiness to do it (f09)
         ("Ukraine was ready for a trilateral meeting with Trump and Putin", SUPPORT, "evaluation=ready for"),
+        # a result hailed (eval/fresh3/articles/t12, eval/fresh2/articles/g09), a partner vouched for (t10,
+        # g10), a quarrel put behind (g11)
+        ("the agreement was an achievement for our people", SUPPORT, "evaluation=achievement"),
+        ("We have a deal", SUPPORT, "evaluation=we have a deal"),
+        ("The EU is a reliable partner", SUPPORT, "evaluation=reliable"),
+        ("Obama was an honest man", SUPPORT, "evaluation=honest"),
+        ("Today we are turning a page", SUPPORT, "evaluation=turning a page"),
     ],
 )
 def test_the_plain_words_of_judgement_harm_and_courtesy(words, stance, rule):

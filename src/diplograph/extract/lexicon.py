@@ -64,6 +64,10 @@ SUPPORT_EVALUATIONS = (
     # praise and the vocabulary of good relations
     "wonderful|fantastic|terrific|remarkable|impressive|cordial|warm\\b|milestone|landmark|cornerstone",
     "win-win|mutual trust|mutual respect|mutual benefit",
+    # a result hailed ("an achievement for our people", "We have a deal"), a
+    # partner vouched for ("a reliable partner", "an honest man"), a quarrel put behind ("turning a page")
+    r"achievement|reliable\b|honest\b|(?:we\s+have|we['’]ve\s+got)\s+a\s+deal",
+    r"turn(?:s|ed|ing)?\s+(?:a|the)\s+page",
 )
 # Rejection, illegitimacy, harm and blame; an impediment; degrees of excess or shortfall ("far too
 # high", "does not go far enough"). Cues that carry their own "not" count as opposition as they stand.
