@@ -448,6 +448,12 @@ def test_stance_in_whole_sentences_reads_negations_and_targets(read, sentence, w
         ("The EU is a reliable partner", SUPPORT, "evaluation=reliable"),
         ("Obama was an honest man", SUPPORT, "evaluation=honest"),
         ("Today we are turning a page", SUPPORT, "evaluation=turning a page"),
+        # refused recognition or respect (eval/fresh2/articles/g01 and eval/fresh3/articles/t07), and the
+        # formula of a formal protest in Chinese diplomacy (g08)
+        ("Kyiv would not recognise any outcome it had no part in", OPPOSE, "evaluation=not recognise"),
+        ('his presence "in no way means recognition" of the government', OPPOSE, "evaluation=in no way"),
+        ("there are countries here that do not respect democracy", OPPOSE, "evaluation=do not respect"),
+        ('it had lodged "stern representations" with Japan', OPPOSE, "evaluation=stern representations"),
     ],
 )
 def test_the_plain_words_of_judgement_harm_and_courtesy(words, stance, rule):

@@ -97,6 +97,10 @@ OPPOSE_EVALUATIONS = (
     # a warning in the formula of diplomacy; confinement ("described the tariff as a prison")
     r"reserv(?:e|es|ed|ing)\s+(?:its|the|their|our|his|her)\s+(?:full\s+)?right|prison\b",
     "no commitment",
+    # refusing recognition or respect ("Kyiv would not recognise any outcome", "in no way means recognition",
+    # "countries here that do not respect democracy"), a formal protest ("lodged stern representations")
+    r"(?:not|never|refuses?\s+to|refused\s+to)\s+recogni[sz]e|in\s+no\s+way|(?:do|does|did)\s+not\s+respect",
+    r"stern\s+representations",
 )
 # Evaluations that need a phrase around a word, each tried only where its word occurs: a threat named
 # as such ("a direct threat", "poses a threat", not "where the threats come from"), fuelling a conflict.
