@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from diplograph.extract.model import PartialDate, Span
-from diplograph.extract.patterns import matches_at
+from diplograph.extract.patterns import matches_at, word_alternation
 
 MONTHS = {
     name: number
@@ -236,12 +236,11 @@ def article_year(matches: list[list[re.Match[str]]], published: date | None) -> 
     return years.pop() if len(years) == 1 else None
 
 
-FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are|was|were|had\s+been)\s+(?:\w+\s+)?due\s+to|scheduled|planned|to\s+be\s+held|"
+FUTURE = word_alternation(
+    r"will|shall|(?:is|are|was|were|had\s+been)\s+(?:\w+\s+)?due\s+to|scheduled|planned|to\s+be\s+held|"
     r"(?:is|are)\s+to|(?:is|are)\s+set\s+to|expected\s+to|upcoming|forthcoming|"
     # "He said he would meet his Indian counterpart … in mid-January": the future of reported speech.
-    r"would\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|attend|go|come|see))\b",
-    re.IGNORECASE,
+    r"would\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|attend|go|come|see)"
 )
 
 
