@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from importlib import import_module
 from pathlib import Path
+from pkgutil import walk_packages
 
 from tests.conftest import day, own_paragraph, the_meeting_with, who
 
+from diplograph import extract
 from diplograph.articles import Article
 from diplograph.articles.reading import read_directory
 from diplograph.extract.entities import recognise
 from diplograph.extract.meetings.cues import UNGUARDED
 from diplograph.extract.model import Status
+from diplograph.extract.patterns import PLAIN_FORMS, KeywordPattern, keyword_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -305,8 +309,8 @@ def test_the_fast_patterns_find_what_the_plain_ones_find_in_our_articles(gazette
         for article in read_directory(ROOT / folder)
         if isinstance(article, Article)
     ]
-    assert len(UNGUARDED) >= 6
-    for guarded, plain in UNGUARDED.items():
+    assert len(UNGUARDED) >= 6 and len(PLAIN_FORMS) >= 2
+    for guarded, plain in [*UNGUARDED.items(), *PLAIN_FORMS.items()]:
         for text in texts:
             assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
     for text in texts:
@@ -317,6 +321,24 @@ def test_the_fast_patterns_find_what_the_plain_ones_find_in_our_articles(gazette
                 plain_names.append(match.span())
                 position = match.end()
         assert [m.span() for m in gazetteer.find(text)] == plain_names
+
+
+def test_every_match_of_a_keyword_pattern_has_one_of_its_words_in_our_articles():
+    # A pattern behind a keyword test (for speed) is tried only where one of its words occurs: every match
+    # must contain one, or the test would drop it.
+    modules = [import_module(m.name) for m in walk_packages(extract.__path__, "diplograph.extract.")]
+    keyed = {id(v): v for module in modules for v in vars(module).values() if isinstance(v, KeywordPattern)}
+    texts = [
+        article.text
+        for folder in ("data/articles", "eval/articles", "eval/heldout/articles", "tests/articles")
+        for article in read_directory(ROOT / folder)
+        if isinstance(article, Article)
+    ]
+    assert len(keyed) >= 15
+    for cue in keyed.values():
+        for text in texts:
+            for match in cue.pattern.finditer(text):
+                assert cue.may_match(keyword_text(match.group())), (cue.pattern.pattern[:60], match.group())
 
 
 def test_considering_a_visit_proposes_it_whatever_the_tense_of_the_summit(read_dated):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from diplograph.extract.model import PartialDate, Span
-from diplograph.extract.patterns import matches_at
+from diplograph.extract.patterns import matches_at, word_alternation
 
 MONTHS = {
     name: number
@@ -126,19 +126,25 @@ class DateMention:
         return self.value
 
 
-def absolute_matches(text: str) -> list[list[re.Match[str]]]:
-    """The matches of each of ``ABSOLUTE_PATTERNS``, found once for both the article year and the dates."""
-    names = _name_starts(text)
-    return [
-        list(matches_at(pattern, text, names) if pattern in _AT_NAMES else pattern.finditer(text))
-        for pattern in ABSOLUTE_PATTERNS
-    ]
+def absolute_matches(text: str, names: list[int]) -> list[list[re.Match[str]]]:
+    """The matches of each of ``ABSOLUTE_PATTERNS``, found once for both the article year and the dates
+    (``names``: where a month or a weekday may start, from ``_name_starts``)."""
+    return [_matches(pattern, text, names) for pattern in ABSOLUTE_PATTERNS]
+
+
+def _matches(pattern: re.Pattern[str], text: str, names: list[int]) -> list[re.Match[str]]:
+    if pattern in _AT_NAMES:
+        return list(matches_at(pattern, text, names))
+    if pattern is _ISO and "-0" not in text and "-1" not in text:
+        return []  # an ISO date has '-0' or '-1' before its month: most articles have neither
+    return list(pattern.finditer(text))
 
 
 # Where the name of a month or a weekday may start (capitalised, as the patterns that begin with one need):
 # a pattern that can only start there is tried at these few places instead of at every character.
 _NAME_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
 _AT_NAMES = (ABSOLUTE_PATTERNS[0], ABSOLUTE_PATTERNS[2])  # "Friday, May 10, 2023", "January 2017"
+_ISO = ABSOLUTE_PATTERNS[3]
 
 
 def _name_starts(text: str) -> list[int]:
@@ -230,12 +236,11 @@ def article_year(matches: list[list[re.Match[str]]], published: date | None) -> 
     return years.pop() if len(years) == 1 else None
 
 
-FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are|was|were|had\s+been)\s+(?:\w+\s+)?due\s+to|scheduled|planned|to\s+be\s+held|"
+FUTURE = word_alternation(
+    r"will|shall|(?:is|are|was|were|had\s+been)\s+(?:\w+\s+)?due\s+to|scheduled|planned|to\s+be\s+held|"
     r"(?:is|are)\s+to|(?:is|are)\s+set\s+to|expected\s+to|upcoming|forthcoming|"
     # "He said he would meet his Indian counterpart … in mid-January": the future of reported speech.
-    r"would\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|attend|go|come|see))\b",
-    re.IGNORECASE,
+    r"would\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|attend|go|come|see)"
 )
 
 
@@ -374,14 +379,16 @@ def _resolve_weekday(
 
 def date_mentions(text: str, published: date | None) -> list[DateMention]:
     """Every date expression of the text, resolved where certain, in text order."""
-    matches = absolute_matches(text)
+    names = _name_starts(text)  # shared by the scans for absolute dates and for months alone
+    matches = absolute_matches(text, names)
     year = article_year(matches, published)
     absolute = absolute_dates(matches, year, published)
     anchors = [mention.value for mention in absolute if mention.value and mention.value.day]
     found = list(absolute)
     published = _day_of_dateline(text, absolute, published)
     reference: PartialDate | None = None
-    months = _months_alone(text, published, absolute)  # (a month told stops the day before it counting)
+    # (a month told stops the day before it counting)
+    months = _months_alone(text, names, published, absolute)
     for match in RELATIVE_PATTERN.finditer(text):
         span = Span(match.start(), match.end())
         if any(span.start < other.span.end and other.span.start < span.end for other in absolute):
@@ -409,7 +416,7 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
         near = _nearer(past, ahead, published)
         found.append(DateMention(span, value, True, complement, past, ahead, near))
     found.extend(_years_alone(text, found))
-    found.extend(_months_alone(text, published, found))
+    found.extend(_months_alone(text, names, published, found))
     return _in_years_told(text, sorted(found, key=lambda mention: mention.span), published)
 
 
@@ -500,9 +507,11 @@ def resolve_month(month: int, lead: str, published: date | None, future: bool) -
     return PartialDate(year, month)
 
 
-def _months_alone(text: str, published: date | None, taken: list[DateMention]) -> list[DateMention]:
+def _months_alone(
+    text: str, names: list[int], published: date | None, taken: list[DateMention]
+) -> list[DateMention]:
     found = []
-    for match in matches_at(MONTH_ALONE, text, _name_starts(text)):
+    for match in matches_at(MONTH_ALONE, text, names):
         lead = MONTH_LEAD.search(text, max(0, match.start() - 16), match.start())
         if lead is None:
             continue

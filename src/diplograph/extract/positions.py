@@ -23,6 +23,7 @@ from diplograph.extract.blocks import article_end, blocks
 from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
 from diplograph.extract.model import Entity, PartialDate, PositionFinding, Span
+from diplograph.extract.patterns import word_alternation
 from diplograph.extract.quotes import QuoteIndex, find_quotes, units
 from diplograph.extract.speakers import Speakers
 from diplograph.extract.stance import carries_a_view, decide, is_courtesy
@@ -30,12 +31,11 @@ from diplograph.extract.topics import topic
 from diplograph.extract.verbs import reporting_verbs
 
 # What a schedule says: who will meet or travel where and when. Relayed, it is a fact, not a view.
-_LOGISTICS = re.compile(
-    r"\b(?:hold|holds|held|holding|meet|meets|met|meeting|meetings|visit|visits|visited|travel|travels|"
+_LOGISTICS = word_alternation(
+    r"hold|holds|held|holding|meet|meets|met|meeting|meetings|visit|visits|visited|travel|travels|"
     r"travelled|traveled|attend|attends|attended|host|hosts|hosted|take\s+place|took\s+place|be\s+held|"
     r"due\s+to|postponed|called\s+off|cancell?ed|rescheduled|arrive|arrived|talks\s+with|phone\s+call|"
-    r"(?:spoke|spoken|speak|speaks|speaking|talked)\s+(?:\w+\s+)?by\s+(?:tele)?(?:phone|video))\b",
-    re.IGNORECASE,
+    r"(?:spoke|spoken|speak|speaks|speaking|talked)\s+(?:\w+\s+)?by\s+(?:tele)?(?:phone|video)"
 )
 # A wish, a plan, a request, an invitation or an acceptance whose only object is a contact or a trip ("hoped
 # to speak with Putin later this week", "accepted the invitation with pleasure", "will come to Washington on

@@ -16,6 +16,7 @@ _ABBREVIATIONS = (
 # French press and their translations write it, included).
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:" + _ABBREVIATIONS + r")|\b[A-Z])$")
+_LONGEST_ABBREVIATION = max(len(abbreviation.replace("\\", "")) for abbreviation in _ABBREVIATIONS.split("|"))
 
 
 def paragraphs(text: str) -> Iterator[Span]:
@@ -38,7 +39,7 @@ def sentences(text: str) -> list[Span]:
         chunk = text[paragraph.start : paragraph.end]
         for match in _SENTENCE_END.finditer(chunk):
             end = paragraph.start + match.end()
-            if _ABBREVIATION_BEFORE.search(text[start : paragraph.start + match.start()]):
+            if _ends_with_abbreviation(text, start, paragraph.start + match.start()):
                 continue
             result.append(Span(start, end))
             start = end
@@ -47,3 +48,10 @@ def sentences(text: str) -> list[Span]:
         if start < paragraph.end:
             result.append(Span(start, paragraph.end))
     return result
+
+
+def _ends_with_abbreviation(text: str, start: int, stop: int) -> bool:
+    """Whether the sentence begun at ``start`` ends at ``stop`` with an abbreviation ('Mr', 'U.S') or an
+    initial: only its last few characters are read, not the whole sentence (before ``start`` is a space or
+    a line break, so a word boundary there reads as in the sentence alone)."""
+    return bool(_ABBREVIATION_BEFORE.search(text, max(start, stop - _LONGEST_ABBREVIATION), stop))

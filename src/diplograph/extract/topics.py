@@ -49,7 +49,7 @@ def _topic_index(source: str) -> int | None:
     lowered = source.lower()
     found = [_TOPIC_WORDS[word] for word in set(_WORDS.findall(lowered)) if word in _TOPIC_WORDS]
     found += [index for stem, pattern, index in _TOPIC_STEMS if stem in lowered and pattern.search(lowered)]
-    if _ISLAMIC_STATE.search(source):
+    if "IS" in source and _ISLAMIC_STATE.search(source):  # the word "IS": a substring test rules most out
         found.append(4)
     return min(found) if found else None
 

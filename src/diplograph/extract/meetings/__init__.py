@@ -62,6 +62,7 @@ from diplograph.extract.meetings.when import (
     told_before,
 )
 from diplograph.extract.model import MeetingFinding, Participant, Span, Status
+from diplograph.extract.patterns import KeywordPattern, keyword_text
 from diplograph.link.gazetteer import Gazetteer
 
 __all__ = ["clauses", "find_meetings"]
@@ -254,9 +255,15 @@ def _states_named(span: Span, recognised: Recognised) -> set[str]:
     return found
 
 
+_THE_NEXT_ONE = KeywordPattern(THE_NEXT_ONE, ("next",))  # most clauses lack the word, and are not scanned
+
+
 def _another_round(text: str, clause: Span, draft: Draft) -> bool:
     """'The next round is due …', 'The second followed in Addis Ababa', 'Japan will host the next one'."""
-    return bool(ANOTHER_ROUND.fullmatch(text, *_span(draft.trigger)) or THE_NEXT_ONE.search(clause.of(text)))
+    if ANOTHER_ROUND.fullmatch(text, *_span(draft.trigger)):
+        return True
+    body = clause.of(text)
+    return bool(_THE_NEXT_ONE.search(body, keyword_text(body)))
 
 
 # "It is their first face-to-face meeting since the G20 summit in Osaka in June 2019": the meeting before.

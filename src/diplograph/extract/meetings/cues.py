@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.patterns import KeywordPattern, alternatives, by_first_letter, keyword_text
+from diplograph.extract.patterns import (
+    KeywordPattern,
+    alternatives,
+    at_word_start,
+    by_first_letter,
+    keyword_text,
+)
 
 
 def starting_with(first: str, pattern: re.Pattern[str], word_start: bool = True) -> re.Pattern[str]:
@@ -212,9 +218,14 @@ REMOTE_CONTACT = re.compile(
     r"\b(?:by|via|over)\s+video(?:\s+link)?\b",
     re.IGNORECASE,
 )
+# Words after which the names are not the meeting's parties; tried only at a word starting with one of their
+# letters (``at_word_start``), and "and the … of" only at a space.
+EXCLUDING = (
+    r"excluding|without(?:\s+the\s+involvement\s+of)?|except|against|rather\s+than|instead\s+of|"
+    r"in\s+response\s+to|about|to\s+abandon|so\s+as|snub(?:s|bed|bing)?|(?:shows|means|ensures|proves)\s+that"
+)
 EXCLUDED_AFTER = re.compile(
-    r"\b(?:excluding|without(?:\s+the\s+involvement\s+of)?|except|against|rather\s+than|instead\s+of|"
-    r"in\s+response\s+to|about|to\s+abandon|so\s+as|snub(?:s|bed|bing)?|(?:shows|means|ensures|proves)\s+that)\b|"
+    at_word_start(alternatives(EXCLUDING)) + r"\b|"
     # "talks with Saudi Arabia and the readmission of the regime to the Arab League": another thing.
     r"\s+and\s+the\s+(?!(?:foreign|defen[cs]e|prime|deputy|vice|chief|heads?|leaders?|ministers?|presidents?)\b)"
     r"(?-i:[a-z])[a-z]+\s+of\b",

@@ -86,6 +86,12 @@ _SERIES_OF_MEETINGS = KeywordPattern(
     ("several", "many", "numerous", "multiple", "repeated", "countless", "number")
     + ("frequent", "intermittent", "periodic", "occasional"),
 )
+# Every contact cue has a word of contact or a quotation mark ('called', 'by phone', 'rather than', a quote).
+_NOT_A_MEETING = KeywordPattern(
+    NOT_A_MEETING,
+    ("phone", "video", "conference", "zoom", "virtual", "online", "remote", "called", "wrote", "letter")
+    + ("rather", "“", '"'),
+)
 _SIDELINES = KeywordPattern(SIDELINES, ("side", "margin"))
 _BARE_SIDELINES = KeywordPattern(BARE_SIDELINES, ("side", "margin"))
 _NEGATED = KeywordPattern(
@@ -142,7 +148,7 @@ def draft_from_clause(
     if _HYPOTHETICAL.search(body, keyed) or _SERIES.search(body, keyed):
         return None
     series = [Span(m.start(), m.end()) for m in _SERIES_OF_MEETINGS.finditer(body, keyed)]
-    blocked = [Span(m.start(), m.end()) for m in NOT_A_MEETING.finditer(body)] + series
+    blocked = [Span(m.start(), m.end()) for m in _NOT_A_MEETING.finditer(body, keyed)] + series
     side = _SIDELINES.search(body, keyed)
     bare_side = side is None and bool(_BARE_SIDELINES.search(body, keyed))
     occasion = [Span(side.start(), side.end())] if side else []

@@ -9,6 +9,7 @@ import re
 from diplograph.extract.meetings.cues import MEETING_NOUN, PLACE_AFTER_MOTION, PLACE_BEFORE, starting_with
 from diplograph.extract.meetings.when import tells_its_end
 from diplograph.extract.model import Entity, Mention, Span
+from diplograph.extract.patterns import keyword_text
 from diplograph.graph.uris import slugify
 from diplograph.link.gazetteer import Gazetteer
 
@@ -80,7 +81,12 @@ TOPIC_IN = re.compile(
 
 def _topic_in(text: str, scope: Span, position: int) -> bool:
     """Whether the name at ``position`` follows 'peace in', 'the war in' and the like in its clause."""
-    return bool(TOPIC_IN.search(text, max(scope.start, position - 40), position))
+    start = max(scope.start, position - 40)
+    # Every match ends with 'in' or 'the' and spaces: most names follow neither, and are not scanned.
+    last = keyword_text(text[start:position].rstrip()[-3:])
+    if last is not None and not last.endswith(("in", "the")):
+        return False
+    return bool(TOPIC_IN.search(text, start, position))
 
 
 # "agreed that India would host the Quad summit in 2025", "Argentina, which will host the next summit": the
