@@ -293,32 +293,50 @@ def test_the_extractor_stays_above_its_floors_on_the_heldout_articles() -> None:
     assert report["stance_accuracy"] >= FLOOR_HELDOUT_STANCE, message
 
 
-def test_the_extractor_stays_above_its_floors_on_the_blind_articles() -> None:
-    report, message = evaluate_folder(BLIND_ARTICLES, BLIND_GOLD)
-    assert report["scores"]["meetings"]["f1"] >= FLOOR_BLIND_MEETING, message
-    assert report["scores"]["positions"]["f1"] >= FLOOR_BLIND_POSITION, message
-    assert report["stance_accuracy"] >= FLOOR_BLIND_STANCE, message
-
-
-def test_the_extractor_stays_above_its_floors_on_the_fresh_articles() -> None:
-    report, message = evaluate_folder(FRESH_ARTICLES, FRESH_GOLD)
-    assert report["scores"]["meetings"]["f1"] >= FLOOR_FRESH_MEETING, message
-    assert report["scores"]["positions"]["f1"] >= FLOOR_FRESH_POSITION, message
-    assert report["stance_accuracy"] >= FLOOR_FRESH_STANCE, message
-
-
-def test_the_extractor_stays_above_its_floors_on_the_second_fresh_set() -> None:
-    report, message = evaluate_folder(FRESH2_ARTICLES, FRESH2_GOLD)
-    assert report["scores"]["meetings"]["f1"] >= FLOOR_FRESH2_MEETING, message
-    assert report["scores"]["positions"]["f1"] >= FLOOR_FRESH2_POSITION, message
-    assert report["stance_accuracy"] >= FLOOR_FRESH2_STANCE, message
-
-
-def test_the_extractor_stays_above_its_floors_on_the_third_fresh_set() -> None:
-    report, message = evaluate_folder(FRESH3_ARTICLES, FRESH3_GOLD)
-    assert report["scores"]["meetings"]["f1"] >= FLOOR_FRESH3_MEETING, message
-    assert report["scores"]["positions"]["f1"] >= FLOOR_FRESH3_POSITION, message
-    assert report["stance_accuracy"] >= FLOOR_FRESH3_STANCE, message
+@pytest.mark.parametrize(
+    ("articles", "gold", "meeting", "position", "stance"),
+    [
+        pytest.param(
+            BLIND_ARTICLES,
+            BLIND_GOLD,
+            FLOOR_BLIND_MEETING,
+            FLOOR_BLIND_POSITION,
+            FLOOR_BLIND_STANCE,
+            id="blind",
+        ),
+        pytest.param(
+            FRESH_ARTICLES,
+            FRESH_GOLD,
+            FLOOR_FRESH_MEETING,
+            FLOOR_FRESH_POSITION,
+            FLOOR_FRESH_STANCE,
+            id="fresh",
+        ),
+        pytest.param(
+            FRESH2_ARTICLES,
+            FRESH2_GOLD,
+            FLOOR_FRESH2_MEETING,
+            FLOOR_FRESH2_POSITION,
+            FLOOR_FRESH2_STANCE,
+            id="fresh2",
+        ),
+        pytest.param(
+            FRESH3_ARTICLES,
+            FRESH3_GOLD,
+            FLOOR_FRESH3_MEETING,
+            FLOOR_FRESH3_POSITION,
+            FLOOR_FRESH3_STANCE,
+            id="fresh3",
+        ),
+    ],
+)
+def test_the_extractor_stays_above_its_floors_on_a_development_set(
+    articles: Path, gold: Path, meeting: float, position: float, stance: float
+) -> None:
+    report, message = evaluate_folder(articles, gold)
+    assert report["scores"]["meetings"]["f1"] >= meeting, message
+    assert report["scores"]["positions"]["f1"] >= position, message
+    assert report["stance_accuracy"] >= stance, message
 
 
 def test_the_extractor_stays_above_its_floors_on_the_held_out_articles() -> None:

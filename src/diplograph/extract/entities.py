@@ -374,29 +374,24 @@ def _titled_surnames(
     Xi then in those offices, 'Singapore's Lee' the only Lee then in an office of Singapore's."""
     found: list[Mention] = []
     taken = [mention.span for mention in known]
+
+    def take(span: Span, person: Entity | None) -> None:
+        if person is not None and not any(span.start < o.end and o.start < span.end for o in taken):
+            found.append(Mention(person, span))
+            taken.append(span)
+
     for title in titles:
         after = _ONE_NAME_AFTER_TITLE.match(text, title.end())
         if after is None or title.group().endswith("s"):
             continue
-        span = Span(title.start(), after.end("name"))
-        if any(span.start < other.end and other.start < span.end for other in taken):
-            continue
         role = canonical_role(title.group())
-        person = gazetteer.titled_by_name(after["name"], year, _OFFICES_OF_ROLE.get(role, frozenset([role])))
-        if person is not None:
-            found.append(Mention(person, span))
-            taken.append(span)
+        roles = _OFFICES_OF_ROLE.get(role, frozenset([role]))
+        take(Span(title.start(), after.end("name")), gazetteer.titled_by_name(after["name"], year, roles))
     for state in [m for m in known if m.entity.kind == "country"]:
         after = _ONE_NAME_AFTER_POSSESSIVE.match(text, state.span.end)
-        if after is None:
-            continue
-        span = Span(after.start("name"), after.end("name"))
-        if any(span.start < other.end and other.start < span.end for other in taken):
-            continue
-        person = gazetteer.titled_by_name(after["name"], year, country=state.entity.key)
-        if person is not None:
-            found.append(Mention(person, span))
-            taken.append(span)
+        if after is not None:
+            person = gazetteer.titled_by_name(after["name"], year, country=state.entity.key)
+            take(Span(after.start("name"), after.end("name")), person)
     return found
 
 

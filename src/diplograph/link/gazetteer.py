@@ -187,16 +187,22 @@ class Gazetteer:
         """The one person called ``name`` (one word of their name) who held one of ``roles`` (any office when
         None), for ``country`` when given, in ``year`` (in any year when it is unknown): "President Marcos"
         in 2024 is Ferdinand Marcos Jr., "Singapore's Lee" in 2021 Lee Hsien Loong."""
-        people = self._people_by_name_word.get(name, frozenset())
         holders = {
             office.person
-            for office in self.offices
-            if office.person in people
-            and (roles is None or office.role in roles)
+            for person in self._people_by_name_word.get(name, frozenset())
+            for office in self._offices_by_person.get(person, ())
+            if (roles is None or office.role in roles)
             and (country is None or office.country == country)
             and (year is None or office.covers(year))
         }
         return self.entities.get(holders.pop()) if len(holders) == 1 else None
+
+    @cached_property
+    def _offices_by_person(self) -> dict[str, list[Office]]:
+        table: dict[str, list[Office]] = {}
+        for office in self.offices:
+            table.setdefault(office.person, []).append(office)
+        return table
 
     @cached_property
     def _people_by_name_word(self) -> dict[str, frozenset[str]]:
