@@ -122,3 +122,26 @@ def test_a_date_in_a_relative_clause_about_another_noun_is_of_another_event(read
     )
     assert all(day(m) != "2018" for m in findings.meetings), [day(m) for m in findings.meetings]
     assert day(the_meeting_with(findings, "steve-witkoff")) == "2025-04-12"
+
+
+def test_a_definite_noun_after_a_place_name_points_back_at_the_visit_told(read_dated) -> None:
+    # t14_bangladesh_daily_hasina_delhi (published 2024-06-22): "the Beijing visit" is the four-day visit of
+    # the sentence before, not a second one; "the G20 summit" (an acronym, not a place) still names its own.
+    findings = read_dated(
+        "Hasina is due to travel to Beijing on July 8 for a four-day visit during which she will meet "
+        "President Xi Jinping, foreign ministry officials said. Asked whether the Teesta project, for which "
+        "China has also offered funds, would be decided after the Beijing visit, Hasan Mahmud said: “We will "
+        "take the decision that is in the best interest of Bangladesh.”",
+        date(2024, 6, 22),
+    )
+    (visit,) = findings.meetings
+    assert visit.status == Status.PLANNED and day(visit) == "2024-07-08"
+    assert len(visit.evidence) == 2
+    # f13_vietnam_daily_biden_trong_hanoi (published 2023-09-11): two meetings, the G20 summit its own.
+    findings = read_dated(
+        "Trong welcomed Biden at the headquarters of the Communist Party of Vietnam Central Committee in "
+        "Hanoi on Sunday afternoon, a few hours after the U.S. president landed at Noi Bai International "
+        "Airport from New Delhi, where he had attended the G20 summit.",
+        date(2023, 9, 11),
+    )
+    assert any(m.place is not None and m.place.key == "new-delhi" for m in findings.meetings)

@@ -321,12 +321,20 @@ def _span(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
+# "the talks", "this visit", "the Beijing visit": a determiner, and at most a name or two, before the meeting
+# noun; not an acronym ("the G20 summit", "the ECOWAS summit" name a meeting of their own).
+DEFINITE_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Ii]ts|[Tt]heir)\s+(?:[A-Z][a-z][\w'’-]*\s+){0,2}$"
+)
+
+
 def _definite_reference(text: str, draft: Draft) -> bool:
-    """'the goal of the talks would be …': a definite noun that points back at a meeting already told; 'The
-    third, set for September, was postponed' tells the next round, not the one before."""
-    before = text[max(0, draft.trigger.start - 12) : draft.trigger.start]
+    """'the goal of the talks would be …', 'after the Beijing visit': a definite noun that points back at a
+    meeting already told; 'The third, set for September, was postponed' tells the next round, not the one
+    before."""
+    before = text[max(0, draft.trigger.start - 40) : draft.trigger.start]
     return (
-        bool(re.search(r"\b(?:the|this|that|these|its|their)\s+$", before, re.IGNORECASE))
+        bool(DEFINITE_BEFORE.search(before))
         and not draft.date
         and not ANOTHER_ROUND.fullmatch(text, *_span(draft.trigger))
     )
