@@ -413,3 +413,32 @@ def test_receiving_a_visitor_named_by_demonym_and_title(read_dated):
     (received,) = read_dated(paragraph, date(2023, 3, 3)).meetings
     assert who(received) == {"mohammad-reza-ashtiani", "mikhail-bogdanov"} and received.status == Status.HELD
     assert not read_dated("Putin received the Chinese President's message of congratulations.", None).meetings
+
+
+def test_a_pronoun_after_the_meeting_verb_is_the_one_met(read_dated):
+    # t14_bangladesh_daily_hasina_delhi (published 2024-06-23): "him" is the other person of the sentence,
+    # "her" the one the paragraph is about (not Murmu, named last); "her Indian counterpart" is no object.
+    findings = read_dated(
+        "Hasina had been in Delhi only two weeks ago, on June 9, to attend Modi’s swearing-in ceremony, "
+        "where she met him briefly at the banquet that followed.\n\n"
+        "Before the talks, Hasina was accorded a ceremonial welcome at the forecourt of Rashtrapati Bhavan. "
+        "She later called on President Droupadi Murmu. On Friday evening, soon after her arrival, Indian "
+        "External Affairs Minister S Jaishankar called on her at her hotel, and the two discussed the agenda "
+        "of the visit, foreign ministry officials said.",
+        date(2024, 6, 23),
+    )
+    assert day(the_meeting_with(findings, "sheikh-hasina", "narendra-modi")) == "2024-06-09"
+    assert day(the_meeting_with(findings, "sheikh-hasina", "subrahmanyam-jaishankar")) == "2024-06-21"
+    # t11_pakistani_daily_modi_lahore_surprise_visit (eval/fresh3, published 2015-12-26).
+    findings = read_dated(
+        "Indian Prime Minister Narendra Modi landed at Allama Iqbal International Airport at around 4:50pm, "
+        "where Prime Minister Nawaz Sharif received him with a hug.",
+        date(2015, 12, 26),
+    )
+    assert who(the_meeting_with(findings, "nawaz-sharif")) == {"nawaz-sharif", "narendra-modi"}
+    findings = read_dated(
+        "Prime Minister Anthony Albanese flew home on Sunday. Foreign Minister Penny Wong met her "
+        "counterpart Wang Yi in Beijing on Monday.",
+        date(2022, 12, 22),
+    )
+    assert who(the_meeting_with(findings, "penny-wong")) == {"penny-wong", "wang-yi"}

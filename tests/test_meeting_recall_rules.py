@@ -345,10 +345,11 @@ def test_a_huddle_between_the_two_prime_ministers_is_a_meeting_of_them(read_date
         "summit in Paris on November 30.",
         date(2015, 12, 27),
     )
-    meeting = the_meeting_with(findings, "nawaz-sharif")
+    (meeting,) = held_in(findings, "paris")
     assert who(meeting) == {"narendra-modi", "nawaz-sharif"}
-    assert meeting.place is not None and meeting.place.key == "paris"
     assert meeting.date is not None and (meeting.date.month, meeting.date.day) == (11, 30)
+    # "… waiting to receive him" is the Lahore meeting, of the same two
+    assert [who(m) for m in findings.meetings] == [{"narendra-modi", "nawaz-sharif"}] * 2
 
 
 def test_a_stop_told_without_its_verb_goes_on_with_the_journey(read_dated):

@@ -65,6 +65,9 @@ def find_participants(
                 found.append(Participant(state, None, key))
     for state in regional_group(scope.of(text), gazetteer):
         found.append(Participant(state, None, state.key))
+    met = _pronoun_object(text, scope, found, recognised)
+    if met is not None:
+        found.append(Participant(met.entity, met.role, met.represents))
     return deduplicate(found)
 
 
@@ -208,6 +211,40 @@ def _pronoun_subject(
         return None
     boundary = max(text.rfind(". ", 0, earlier[-1].span.start), text.rfind("\n", 0, earlier[-1].span.start))
     return next(m for m in earlier if m.span.start > boundary)
+
+
+# "where she met him briefly at the banquet", "Jaishankar called on her at her hotel": a pronoun after the
+# meeting verb; "her" only as an object, not as in "met her counterpart".
+OBJECT_PRONOUN = re.compile(
+    r"\b(?:"
+    + MEETING_VERB
+    + r")\s+(?:him|her(?=\s*[,.;:]|\s*$|\s+(?:at|in|on|during|for|before|after|and|briefly|again|twice|later|"
+    r"there|when|while|over|last|this|yesterday|today)\b))\b",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_object(
+    text: str, scope: Span, found: list[Participant], recognised: Recognised
+) -> Mention | None:
+    """The one met, told by a pronoun: the last other person named earlier in the sentence, else the first
+    of the paragraph (who the paragraph is about: 'Before the talks, Hasina was accorded … She later called
+    on President Murmu. On Friday evening, … Jaishankar called on her at her hotel')."""
+    pronoun = OBJECT_PRONOUN.search(text, scope.start, scope.end)
+    if pronoun is None:
+        return None
+    taken = {p.entity.key for p in found}
+    paragraph = text.rfind("\n", 0, scope.start) + 1
+    people = [
+        m
+        for m in recognised.mentions
+        if m.entity.kind == "person"
+        and paragraph <= m.span.start < pronoun.start()
+        and m.entity.key not in taken
+    ]
+    sentence = max(paragraph, text.rfind(". ", 0, scope.start) + 2)
+    in_sentence = [m for m in people if m.span.start >= sentence]
+    return in_sentence[-1] if in_sentence else (people[0] if people else None)
 
 
 # "He flies to Ottawa on Friday for talks with Prime Minister Justin Trudeau": who travels to talks attends.
