@@ -81,6 +81,10 @@ FRESH3_ARTICLES = ROOT / "eval" / "fresh3" / "articles"
 FLOOR_FRESH3_MEETING = 0.68
 FLOOR_FRESH3_POSITION = 0.83
 FLOOR_FRESH3_STANCE = 0.62
+# eval/fresh5 (15 articles written without reading the extractor) is held out like eval/fresh4 and eval/final:
+# no floor, only its gold is checked against its texts and the gazetteer.
+FRESH5_GOLD = ROOT / "eval" / "gold" / "fresh5.json"
+FRESH5_ARTICLES = ROOT / "eval" / "fresh5" / "articles"
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 TALKS = {
@@ -228,7 +232,8 @@ def test_the_eval_command_documents_itself() -> None:
 
 
 @pytest.mark.parametrize(
-    "gold_path, folder", [(UNSEEN_GOLD, UNSEEN_ARTICLES), (HELDOUT_GOLD, HELDOUT_ARTICLES)]
+    "gold_path, folder",
+    [(UNSEEN_GOLD, UNSEEN_ARTICLES), (HELDOUT_GOLD, HELDOUT_ARTICLES), (FRESH5_GOLD, FRESH5_ARTICLES)],
 )
 def test_the_unseen_and_held_out_gold_is_verbatim_with_gazetteer_ids_or_slugs(
     gold_path: Path, folder: Path
