@@ -445,3 +445,23 @@ def test_the_following_day_after_a_month_told_since_the_last_day_is_unknown(gaze
     trip = [m for m in findings.meetings if m.place is not None and m.place.key == "naypyidaw"]
     assert [(m.status, day(m)) for m in trip] == [(Status.CANCELLED, None)]
     assert the_meeting_with(findings, "don-pramudwinai").place is not None
+
+
+def test_the_state_visited_is_where_the_visit_is(read_dated):
+    # t14_bangladesh_daily_hasina_delhi (published 2024-06-23), f01_wire_biden_xi_bali (2022-11-14): "to
+    # visit Bangladesh", "would visit China": with no city, the state visited is the place.
+    findings = read_dated(
+        "Hasina described India as “our major neighbour, trusted friend and regional partner”. She invited "
+        "Prime Minister Modi to visit Bangladesh, and Modi accepted the invitation, Foreign Minister Hasan "
+        "Mahmud told reporters.",
+        date(2024, 6, 23),
+    )
+    visit = the_meeting_with(findings, "narendra-modi")
+    assert visit.place is not None and visit.place.key == "bangladesh"
+    findings = read_dated(
+        "The White House said the leaders had agreed that Blinken would visit China to follow up on their "
+        "discussions.",
+        date(2022, 11, 14),
+    )
+    visit = the_meeting_with(findings, "antony-blinken")
+    assert visit.place is not None and visit.place.key == "china"

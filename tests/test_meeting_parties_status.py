@@ -442,3 +442,15 @@ def test_a_pronoun_after_the_meeting_verb_is_the_one_met(read_dated):
         date(2022, 12, 22),
     )
     assert who(the_meeting_with(findings, "penny-wong")) == {"penny-wong", "wang-yi"}
+
+
+def test_who_invites_a_visitor_by_a_pronoun_takes_part(read_dated):
+    # t14_bangladesh_daily_hasina_delhi (published 2024-06-23): "She" is Hasina, of the sentence before.
+    findings = read_dated(
+        "Hasina described India as “our major neighbour, trusted friend and regional partner”. She invited "
+        "Prime Minister Modi to visit Bangladesh, and Modi accepted the invitation, Foreign Minister Hasan "
+        "Mahmud told reporters.",
+        date(2024, 6, 23),
+    )
+    visit = the_meeting_with(findings, "narendra-modi")
+    assert who(visit) == {"sheikh-hasina", "narendra-modi"} and visit.status == Status.PLANNED

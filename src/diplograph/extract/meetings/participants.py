@@ -195,7 +195,7 @@ def _pronoun_subject(
     pronoun = re.search(
         r"(?:^|[,\s])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+)?(?:"
         + MEETING_VERB
-        + r"|held|will|is|was|"
+        + r"|held|will|is|was|invit(?:es|ed)|"
         + GOES
         + r")\b",
         head,

@@ -113,7 +113,9 @@ POSTED_IN = re.compile(
 NAMES_A_PROCESS = re.compile(r"[”\"]?\s+(?:process|format|formula|track)\b", re.IGNORECASE)
 HELD_IN = re.compile(
     r"\b(?:held|take\s+place|took\s+place|takes\s+place|met|meet|talks|summit|visit|visited|"
-    r"travel(?:led)?|arrived|trip)\s+(?:in|to)\s+(?:the\s+)?$",
+    r"travel(?:led)?|arrived|trip)\s+(?:in|to)\s+(?:the\s+)?$"
+    # "invited Prime Minister Modi to visit Bangladesh": the state visited
+    r"|\bvisit(?:s|ed|ing)?\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "at the Istana", "at the Élysée", "in the Belovezhskaya Pushcha": with an article, a building or a site,
