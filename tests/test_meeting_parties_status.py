@@ -454,3 +454,18 @@ def test_who_invites_a_visitor_by_a_pronoun_takes_part(read_dated):
     )
     visit = the_meeting_with(findings, "narendra-modi")
     assert who(visit) == {"sheikh-hasina", "narendra-modi"} and visit.status == Status.PLANNED
+
+
+def test_called_on_tells_a_call_made_apart_from_a_visit_to_come(read_dated):
+    # t14_bangladesh_daily_hasina_delhi (published 2024-06-23): "called on" is past, so the visit that
+    # "would soon" be made between the same two states is another meeting.
+    findings = read_dated(
+        "Before the talks, Hasina was accorded a ceremonial welcome at the forecourt of Rashtrapati Bhavan. "
+        "She later called on President Droupadi Murmu.\n\n"
+        "“Bangladesh is our biggest development partner,” Modi said in his press statement. He announced "
+        "that an Indian technical team would soon visit Bangladesh to discuss the conservation and "
+        "management of the Teesta river.",
+        date(2024, 6, 23),
+    )
+    call = the_meeting_with(findings, "droupadi-murmu")
+    assert call.status == Status.HELD and len(findings.meetings) == 2

@@ -84,6 +84,7 @@ STATUS_CUES: tuple[tuple[Status, str, re.Pattern[str]], ...] = (
         "past",
         re.compile(
             r"\b(?:met|held|hosted|hosting|convened|concluded|took\s+place|visited|talked|discussed|received|"
+            r"called\s+on|"
             r"began|opened|ended|started|"
             r"currently\s+having|during\s+the\s+current|were\s+conducting|are\s+conducting)\b",
             re.I,
@@ -133,6 +134,7 @@ _CUE_WORDS = {
         "talked",
         "discussed",
         "received",
+        "called",
     )
     + ("began", "opened", "ended", "started", "currently", "during", "conducting"),
 }
