@@ -239,6 +239,14 @@ def test_every_recorded_wikidata_source_agrees_with_the_gazetteer(by_id):
         (["al-Nusra"], "al-nusra-front"),
         (["Nur-Sultan"], "astana"),
         (["Delhi"], "new-delhi"),  # in news of diplomacy the capital, not the territory around it
+        # armed groups and movements that sit at negotiating tables
+        (["Afghan Taliban"], "taliban"),
+        (["ELN", "Ejército de Liberación Nacional"], "eln"),
+        (["Ansar Allah", "Houthi movement"], "houthis"),
+        (["RSF"], "rapid-support-forces"),
+        (["M23"], "m23"),
+        (["PLO"], "palestine-liberation-organization"),
+        (["Plataforma Unitaria"], "unitary-platform"),
         (["Golan"], "golan-heights"),
     ],
 )

@@ -465,3 +465,17 @@ def test_the_state_visited_is_where_the_visit_is(read_dated):
     )
     visit = the_meeting_with(findings, "antony-blinken")
     assert visit.place is not None and visit.place.key == "china"
+
+
+def test_a_weekday_of_a_meeting_told_without_tense_is_the_last_one(read_dated):
+    # t04_colombian_daily_eln_havana_ceasefire (published Saturday 2023-06-10): no verb tells the tense of
+    # the handshake at the closing of the round, so it was held, on the Friday before ("expected to see"
+    # is the reader's, not the meeting's).
+    findings = read_dated(
+        "There was applause, there was a Cuban band and there was, above all, an image few in Colombia "
+        "expected to see: President Gustavo Petro shaking hands on Friday in Havana with Antonio García, the "
+        "top commander of the National Liberation Army (ELN), at the closing of the third round of peace "
+        "talks.",
+        date(2023, 6, 10),
+    )
+    assert day(the_meeting_with(findings, "gustavo-petro", "eln")) == "2023-06-09"

@@ -10,7 +10,7 @@ from importlib import import_module
 from pathlib import Path
 from pkgutil import walk_packages
 
-from tests.conftest import day, own_paragraph, the_meeting_with, who
+from tests.conftest import day, own_paragraph, states, the_meeting_with, who
 
 from diplograph import extract
 from diplograph.articles import Article
@@ -469,3 +469,46 @@ def test_called_on_tells_a_call_made_apart_from_a_visit_to_come(read_dated):
     )
     call = the_meeting_with(findings, "droupadi-murmu")
     assert call.status == Status.HELD and len(findings.meetings) == 2
+
+
+def test_an_armed_group_at_the_table_is_a_party(read_dated):
+    # t10_afghan_site_doha_agreement (published 2020-02-29): the Taliban are a party of their own, of no
+    # state (and the ELN of the rounds in the test below); "Afghanistan's Taliban government" is the state.
+    findings = read_dated(
+        "The United States and the Taliban signed an agreement in the Qatari capital Doha on Saturday that "
+        "could lead to a full withdrawal of US and NATO troops from Afghanistan within 14 months, after more "
+        "than a year of negotiations.",
+        date(2020, 2, 29),
+    )
+    signing = the_meeting_with(findings, "taliban", "united-states")
+    assert signing.place is not None and signing.place.key == "doha" and day(signing) == "2020-02-29"
+
+
+def test_the_next_rounds_of_a_series_have_its_sides_not_the_guarantors(read_dated):
+    # t04_colombian_daily_eln_havana_ceasefire (published 2023-06-10): the rounds are the government's and
+    # the ELN's; the guarantor states watched the ceremony told in between.
+    findings = read_dated(
+        "There was applause: President Gustavo Petro shaking hands on Friday in Havana with Antonio García, "
+        "the top commander of the National Liberation Army (ELN), at the closing of the third round of peace "
+        "talks.\n\n"
+        "Cuban President Miguel Díaz-Canel hosted the ceremony at El Laguito, with representatives of the "
+        "guarantor countries - Cuba, Norway, Venezuela, Mexico, Brazil and Chile - and the UN Verification "
+        "Mission looking on.\n\n"
+        "The fourth round is expected to begin in Caracas in August, according to the delegations' joint "
+        "statement.",
+        date(2023, 6, 10),
+    )
+    (fourth,) = [m for m in findings.meetings if m.place is not None and m.place.key == "caracas"]
+    assert states(fourth) == {"colombia", "eln"} and fourth.status == Status.PLANNED
+
+
+def test_the_predicate_of_a_long_meeting_noun_phrase_gives_its_status(read_dated):
+    # t10_afghan_site_doha_agreement (published 2020-02-29): "are due to start" is 90 characters after
+    # "negotiations", past the reach of the cues, and still tells a meeting to come.
+    findings = read_dated(
+        "Under the agreement, intra-Afghan negotiations between the Taliban and a team representing Kabul "
+        "and other political groups are due to start on March 10.",
+        date(2020, 2, 29),
+    )
+    talks = the_meeting_with(findings, "taliban", "afghanistan")
+    assert talks.status == Status.PLANNED and day(talks) == "2020-03-10"

@@ -153,7 +153,7 @@ def find_meetings(
             if len(draft.states) < 2 and drafts and (draft.place or draft.date) and _they_before(text, draft):
                 take_people(drafts[-1], draft)  # "In October of the same year they met in Astana …"
             if len(draft.states) < 2 and drafts and _another_round(text, clause, draft):
-                another_round(drafts, draft, gazetteer)
+                another_round(text, drafts, draft, gazetteer)
                 draft.new_occasion = True  # "The third, set for September, was postponed": not the one before
             if len(draft.states) < 2 and drafts:
                 next_of_a_series(text, clause, drafts, draft, gazetteer)

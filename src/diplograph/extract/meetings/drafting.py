@@ -214,7 +214,10 @@ def draft_from_clause(
     ]
     place = find_place(text, clause, all_mentions, trigger, recognised.demonyms, gazetteer)
     participants = with_visited_state(text, clause, trigger, place, participants, gazetteer)
-    when = meeting_date(text, clause, dates, trigger, aside, TENSE_OF_RULE.get(rule))
+    # with no tense cue a meeting is told as held ('Petro shaking hands on Friday in Havana with …, at the
+    # closing of the third round'): its weekday is the last one, unless a schedule says otherwise
+    held = status is Status.HELD
+    when = meeting_date(text, clause, dates, trigger, aside, TENSE_OF_RULE.get(rule), held)
     called_off = _CALLED_OFF.search(body, keyed)
     if called_off and called_off.end() <= trigger.start() and when is not None:
         # "Blinken on Friday postponed a long-awaited trip to China": the day of the decision, not the trip.

@@ -133,7 +133,16 @@ def _is_affiliation(text: str, mention: Mention) -> bool:
     return bool(
         re.match(r"(?:['’]s)?\s+(?:" + _TITLE_WORDS.pattern + r")[^\S\n]+(?-i:[A-Z])", after, re.IGNORECASE)
         or re.search(r",\s+(?:the\s+)?(?:" + _TITLE_WORDS.pattern + r")\s+of\s+(?:the\s+)?$", before, re.I)
+        or (_STATE_BEFORE.search(before) and _GOVERNMENT_AFTER.match(after))
     )
+
+
+# "Afghanistan's Taliban government", "the Houthi-run authorities": the movement names the state's
+# government, which the state stands for.
+_STATE_BEFORE = re.compile(r"(?-i:[A-Z])[\w-]+['’]s\s+$")
+_GOVERNMENT_AFTER = re.compile(
+    r"(?:-led|-run)?\s+(?:government|administration|authorities|regime|rulers)\b", re.I
+)
 
 
 def with_visited_state(

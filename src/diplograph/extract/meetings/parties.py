@@ -230,12 +230,32 @@ def next_of_a_series(
     draft.new_occasion = True
 
 
-def another_round(drafts: list[Draft], draft: Draft, gazetteer: Gazetteer) -> None:
-    """'The next round is due to take place in the coming days': the states of the round told before."""
-    for earlier in reversed(drafts):
-        states = [gazetteer.entities.get(p.represents or p.entity.key) for p in earlier.participants]
-        found = [Participant(s, None, s.key) for s in states if s is not None and s.kind == "country"]
+def another_round(text: str, drafts: list[Draft], draft: Draft, gazetteer: Gazetteer) -> None:
+    """'The next round is due to take place in the coming days': the sides of the round told before, else
+    the states of the meeting told before. A round's sides may be a state and an armed group ('Petro …
+    with Antonio García, the top commander of the ELN, at the closing of the third round' — not the
+    guarantor states at the ceremony told after it)."""
+    rounds = [d for d in drafts if ROUND_WORD.search(text, d.trigger.start, d.trigger.end)]
+    for earlier in reversed(rounds):
+        found = _sides(earlier, gazetteer, ("country", "organization"))
         if len(found) >= 2:
-            draft.participants = deduplicate([*found, *draft.participants])
-            draft.states = {p.represents or p.entity.key for p in draft.participants}
+            _take_sides(draft, found)
             return
+    for earlier in reversed(drafts):
+        found = _sides(earlier, gazetteer, ("country",))
+        if len(found) >= 2:
+            _take_sides(draft, found)
+            return
+
+
+ROUND_WORD = re.compile(r"\bround\b", re.IGNORECASE)
+
+
+def _sides(draft: Draft, gazetteer: Gazetteer, kinds: tuple[str, ...]) -> list[Participant]:
+    parties = [gazetteer.entities.get(p.represents or p.entity.key) for p in draft.participants]
+    return [Participant(s, None, s.country or s.key) for s in parties if s is not None and s.kind in kinds]
+
+
+def _take_sides(draft: Draft, sides: list[Participant]) -> None:
+    draft.participants = deduplicate([*sides, *draft.participants])
+    draft.states = {p.represents or p.entity.key for p in draft.participants}

@@ -168,6 +168,8 @@ def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
                 best = (distance, status, rule)
     if best is None and _FUTURE_PURPOSE.search(body, 0, trigger.start()):
         return Status.PLANNED, "future"
+    if best is None and _PREDICATE_TO_COME.match(body, trigger.end(), trigger.end() + PREDICATE_REACH):
+        return Status.PLANNED, "future"  # "intra-Afghan negotiations between … are due to start on March 10"
     if best is None:
         verb = trigger.group().lower()
         return (Status.HELD, "verb") if verb.endswith("ed") or verb == "met" else (Status.HELD, "default")
@@ -193,6 +195,16 @@ WEIGHING = re.compile(r"\b(?:considering|weighing|mulling|contemplating|explorin
 # Blinken": the meeting is the purpose of a journey still to come, however far the auxiliary is from it.
 _FUTURE_PURPOSE = re.compile(
     r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to|plans?\s+to)\s+(?:travel|go|fly|return|come|head)\b[^.;]*\bto\s+$",
+    re.IGNORECASE,
+)
+
+
+# The predicate of a meeting noun with a long complement ("negotiations between the Taliban and a team
+# representing Kabul and other political groups are due to start"), past the reach of the other cues.
+PREDICATE_REACH = 160
+_PREDICATE_TO_COME = re.compile(
+    r"[^.;:]*?\b(?:is|are)\s+(?:now\s+|still\s+)?(?:due|scheduled|expected|set|slated|planned)\s+to\s+"
+    r"(?:start|begin|open|resume|take\s+place|be\s+held|convene)\b",
     re.IGNORECASE,
 )
 

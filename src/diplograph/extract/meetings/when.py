@@ -33,6 +33,7 @@ def meeting_date(
     trigger: re.Match[str],
     aside: Sequence[Span] = (),
     tense: str | None = None,
+    held: bool = False,
 ) -> PartialDate | None:
     """The date expression nearest the trigger in the scope, made more precise by another one there that
     agrees with it ('the 2023 summit … in May'); unresolved expressions mean unknown (see
@@ -50,7 +51,7 @@ def meeting_date(
     nearest = min(inside, key=lambda d: abs(d.span.start - trigger_start))
     value = _shifted(text, nearest, trigger_start)
     if value is nearest.value:
-        value = nearest.in_tense(tense or _schedule_tense(text, scope, nearest))
+        value = nearest.in_tense(tense or _schedule_tense(text, scope, nearest) or ("past" if held else None))
     if value is None or nearest.complement is not None:
         return value
     finer = [
