@@ -18,6 +18,7 @@ import math
 import os
 import select
 import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -40,6 +41,9 @@ log = logging.getLogger(__name__)
 #: gunicorn ends a process that has not answered for the query timeout plus this (the watchdog did not).
 BACKSTOP_SECONDS = 10
 
+
+#: A process tells the master it is alive (gunicorn's heartbeat, a utime on a file) at most this often.
+HEARTBEAT_SECONDS = 1.0
 
 #: gunicorn's largest bounded request line: a GET query up to about 8 KB (clients POST longer ones, as the
 #: SPARQL protocol suggests); an unbounded line would let one request fill the memory.
@@ -151,6 +155,16 @@ class OneAtATimeWorker(SyncWorker):  # type: ignore[misc]
     """
 
     poller: select.epoll | None = None
+    last_heartbeat = -math.inf
+
+    def notify(self) -> None:
+        """gunicorn's heartbeat, at most every ``HEARTBEAT_SECONDS``: the sync worker beats twice a request
+        (a ``utime`` system call each), while the master only ends a process silent for its timeout, which is
+        ten seconds or more (``BACKSTOP_SECONDS``)."""
+        now = time.monotonic()
+        if now - self.last_heartbeat >= HEARTBEAT_SECONDS:
+            self.last_heartbeat = now
+            super().notify()
 
     def wait(self, timeout: float) -> list[Any]:
         self.notify()
