@@ -4,15 +4,20 @@ very ones the Flask view gives, over real HTTP, for every kind of request and mi
 from __future__ import annotations
 
 import gzip
+import io
 from collections.abc import Iterator
+from urllib.parse import quote
 
 import pytest
 import requests
+from werkzeug.test import EnvironBuilder
+from werkzeug.wrappers import Request
 
 from diplograph.config import Settings
 from diplograph.store import GraphStore
 from diplograph.web import create_app
 from diplograph.web.fast_path import QueryFastPath
+from diplograph.web.protocol import read_plain_request, read_request
 
 from .conftest import Server, serving
 
@@ -69,6 +74,16 @@ REQUESTS = {
     "update-as-query": ("post", {"data": {"query": "CLEAR ALL"}}),
     "two-queries": ("get", {"params": [("query", "ASK {}"), ("query", "ASK {}")]}),
     "browser": ("get", {"params": {"query": PERSONS}, "headers": {"Accept": "text/html"}}),
+    "post-form-with-charset": (
+        "post",
+        {
+            "data": f"query={quote(PERSONS)}",
+            "headers": {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"},
+        },
+    ),
+    "post-form-with-url-parameters": ("post", {"params": {"format": "csv"}, "data": {"query": PERSONS}}),
+    "get-non-ascii-label": ("get", {"params": {"query": 'ASK { ?s ?p "Zoë" }'}}),
+    "get-blank-format": ("get", {"params": {"query": PERSONS, "format": "", "output": "xml"}}),
 }
 
 
@@ -96,6 +111,54 @@ def test_the_fast_path_answers_exactly_as_flask_does(both: tuple[Server, Server]
         fast_headers.pop(key, None)
         slow_headers.pop(key, None)
     assert fast_headers == slow_headers
+
+
+PLAIN_SHAPES = {
+    "get": {
+        "method": "GET",
+        "query_string": {"query": PERSONS, "format": "csv", "named-graph-uri": "http://x/g"},
+    },
+    "get-blank-values": {"method": "GET", "query_string": "query=ASK%20%7B%7D&output=&results"},
+    "get-two-queries": {"method": "GET", "query_string": "query=ASK%20%7B%7D&query=ASK%20%7B%7D"},
+    "post-form": {
+        "method": "POST",
+        "data": {"query": 'ASK { ?s ?p "Zoë" }', "default-graph-uri": "http://x/g"},
+    },
+    "post-form-update": {"method": "POST", "data": {"update": "CLEAR ALL"}},
+    "post-form-no-query": {"method": "POST", "data": {"format": "json"}},
+}
+
+
+@pytest.mark.parametrize("name", list(PLAIN_SHAPES))
+def test_requests_read_from_the_environ_are_read_as_werkzeug_reads_them(name: str) -> None:
+    environ = EnvironBuilder(path="/sparql", **PLAIN_SHAPES[name]).get_environ()
+    body = environ["wsgi.input"].read()
+    try:
+        expected: object = read_request(Request({**environ, "wsgi.input": io.BytesIO(body)}), body)
+    except Exception as error:  # a protocol mistake must be the same mistake
+        expected = (type(error), str(error))
+    try:
+        found: object = read_plain_request(environ, body)
+    except Exception as error:
+        found = (type(error), str(error))
+    assert found == expected
+
+
+def test_other_shapes_are_left_to_werkzeug() -> None:
+    for options in (
+        {"method": "POST", "data": b"ASK {}", "content_type": "application/sparql-query"},
+        {
+            "method": "POST",
+            "data": b"query=ASK",
+            "content_type": "application/x-www-form-urlencoded; charset=utf-8",
+        },
+        {"method": "POST", "query_string": "format=csv", "data": {"query": "ASK {}"}},
+        {"method": "GET", "query_string": "query=ASK%20%7B%7D"},
+    ):
+        environ = EnvironBuilder(path="/sparql", **options).get_environ()
+        if options["method"] == "GET":  # a raw non-ASCII query string
+            environ["QUERY_STRING"] = "query=ASK {\xc3\xa9}"
+        assert read_plain_request(environ, environ["wsgi.input"].read()) is None
 
 
 def test_a_small_result_is_sent_whole_with_its_length(server: Server) -> None:

@@ -8,7 +8,7 @@ store holds (the version, the results) is read by ``answer_query`` every time.
 
 from __future__ import annotations
 
-import hmac
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -90,7 +90,7 @@ def prepare_query(
     job = make_job(operation, results, graph, web)
     dataset_part = f"{job.union}|{job.default_graph}|{job.named_graphs}"  # a POST body may name graphs
     formats = f"{_media_type(results)}|{_media_type(graph)}|{full_path}|{dataset_part}|{operation.text}"
-    digest = hmac.new(b"etag", formats.encode(), "sha256").hexdigest()[:16]
+    digest = hashlib.blake2b(formats.encode(), digest_size=8).hexdigest()
     return PreparedQuery(job, digest, operation.repeatable)
 
 

@@ -35,8 +35,8 @@ from diplograph.web.answers import (
 )
 from diplograph.web.compression import accepts_gzip, compress, gzip_whole, is_compressible
 from diplograph.web.negotiation import add_vary_accept
-from diplograph.web.protocol import read_request
-from diplograph.web.sparql import add_cross_origin_headers, checked, negotiate
+from diplograph.web.protocol import read_plain_request, read_request
+from diplograph.web.sparql import add_cross_origin_headers, checked, negotiate_accept
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class QueryFastPath:
         prepared = self.remembered.get(key)
         if prepared is None:
             try:
-                prepared = self.prepare(Request(environ), body)
+                prepared = self.prepare(environ, body)
             except (NotOurs, DiplographError, HTTPException):
                 environ["wsgi.input"] = io.BytesIO(body)
                 return self.flask(environ, start_response)
@@ -99,17 +99,23 @@ class QueryFastPath:
             self.remembered.clear()  # crude, but safe under threads and bounded
         self.remembered[key] = prepared
 
-    def prepare(self, request: Request, body: bytes) -> PreparedQuery:
+    def prepare(self, environ: dict[str, Any], body: bytes) -> PreparedQuery:
         """The checked query and the negotiated formats, or an error before anything ran (``body``: the
-        request's, read already)."""
-        operation = read_request(request, body)
+        request's, read already). The common shapes are read from the environ, the others by Werkzeug."""
+        operation = read_plain_request(environ, body)
+        if operation is not None:  # a GET with an ASCII query string or a POST with none: Werkzeug's path
+            full_path = f"{ENDPOINT_PATH}?{environ.get('QUERY_STRING', '')}"
+        else:
+            request = Request(environ)
+            operation, full_path = read_request(request, body), request.full_path
         if operation.operation != "query" or operation.text is None:
             raise NotOurs
-        formats = negotiate(request, operation)
+        is_get = environ["REQUEST_METHOD"] == "GET"
+        formats = negotiate_accept(operation.format_override, environ.get("HTTP_ACCEPT", ""), is_get)
         if formats.wants_html:
             raise NotOurs
         web = context(self.app)
-        return prepare_query(checked(operation, web), formats.results, formats.graph, request.full_path, web)
+        return prepare_query(checked(operation, web), formats.results, formats.graph, full_path, web)
 
     def answer(
         self, environ: dict[str, Any], start_response: Callable[..., Any], prepared: PreparedQuery

@@ -18,11 +18,13 @@ import math
 import os
 import select
 import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.http import wsgi
 from gunicorn.workers.sync import SyncWorker
 from werkzeug.http import http_date
 
@@ -39,6 +41,9 @@ log = logging.getLogger(__name__)
 #: gunicorn ends a process that has not answered for the query timeout plus this (the watchdog did not).
 BACKSTOP_SECONDS = 10
 
+
+#: A process tells the master it is alive (gunicorn's heartbeat, a utime on a file) at most this often.
+HEARTBEAT_SECONDS = 1.0
 
 #: gunicorn's largest bounded request line: a GET query up to about 8 KB (clients POST longer ones, as the
 #: SPARQL protocol suggests); an unbounded line would let one request fill the memory.
@@ -150,6 +155,16 @@ class OneAtATimeWorker(SyncWorker):  # type: ignore[misc]
     """
 
     poller: select.epoll | None = None
+    last_heartbeat = -math.inf
+
+    def notify(self) -> None:
+        """gunicorn's heartbeat, at most every ``HEARTBEAT_SECONDS``: the sync worker beats twice a request
+        (a ``utime`` system call each), while the master only ends a process silent for its timeout, which is
+        ten seconds or more (``BACKSTOP_SECONDS``)."""
+        now = time.monotonic()
+        if now - self.last_heartbeat >= HEARTBEAT_SECONDS:
+            self.last_heartbeat = now
+            super().notify()
 
     def wait(self, timeout: float) -> list[Any]:
         self.notify()
@@ -163,6 +178,39 @@ class OneAtATimeWorker(SyncWorker):  # type: ignore[misc]
                 with contextlib.suppress(BlockingIOError):
                     os.read(self.PIPE[0], 1)
         return list(self.sockets)
+
+    def handle_request(self, listener: Any, req: Any, client: Any, addr: Any) -> None:
+        """gunicorn's ``SyncWorker.handle_request`` less what this server never configures (``load_config``
+        sets them and nothing else can): the pre- and post-request hooks, the access log and the clock
+        readings taken for it. Per request they cost about as much as reading a new query's form."""
+        resp = None
+        try:
+            self.log.debug("%s %s", req.method, req.path)  # what the default pre-request hook does
+            resp, environ = wsgi.create(req, client, addr, listener.getsockname(), self.cfg)
+            resp.force_close()  # gunicorn's sync worker never keeps a connection alive
+            self.nr += 1
+            if self.nr >= self.max_requests:
+                self.log.info("Autorestarting worker after current request.")
+                self.alive = False
+            body = self.wsgi(environ, resp.start_response)
+            try:
+                if isinstance(body, environ["wsgi.file_wrapper"]):
+                    resp.write_file(body)
+                else:
+                    for item in body:
+                        resp.write(item)
+                resp.close()
+            finally:
+                if hasattr(body, "close"):
+                    body.close()
+        except OSError:
+            raise  # the client went away: gunicorn's handle() sorts it out
+        except (Exception, SystemExit):
+            if resp is not None and resp.headers_sent:
+                # A 500 now would corrupt the response begun; handle() closes the connection.
+                self.log.exception("Error handling request")
+                raise StopIteration from None
+            raise
 
 
 def timeout_answer(app: Flask, timeout: float) -> Callable[[Environ], bytes]:

@@ -98,9 +98,13 @@ def timeout_response(error: QueryTimeout) -> Response:
 def negotiate(request: Request, operation: ProtocolRequest | None = None) -> Negotiated:
     """The formats for each kind of result; the override parameter is ``operation``'s when it was read."""
     override = operation.format_override if operation is not None else requested_override(request)
-    accept = request.headers.get("Accept", "")
+    return negotiate_accept(override, request.headers.get("Accept", ""), request.method == "GET")
+
+
+def negotiate_accept(override: str | None, accept: str, is_get: bool) -> Negotiated:
+    """``negotiate`` from the override parameter's value, the Accept header and whether it is a GET."""
     short = len(accept) + len(override or "") <= REMEMBERED_ACCEPT_LENGTH
-    return (_negotiated_remembered if short else _negotiated)(override, accept, request.method == "GET")
+    return (_negotiated_remembered if short else _negotiated)(override, accept, is_get)
 
 
 def _negotiated(override: str | None, accept: str, is_get: bool) -> Negotiated:
