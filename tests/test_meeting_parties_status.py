@@ -512,3 +512,17 @@ def test_the_predicate_of_a_long_meeting_noun_phrase_gives_its_status(read_dated
     )
     talks = the_meeting_with(findings, "taliban", "afghanistan")
     assert talks.status == Status.PLANNED and day(talks) == "2020-03-10"
+
+
+def test_a_meeting_called_off_and_one_intended_are_two_and_the_speaker_is_at_his_own(read_dated):
+    # t10_afghan_site_doha_agreement (published 2020-02-29): "told reporters he would meet" — he, Trump,
+    # meets; the meeting called off in September is over, the one he intends is another.
+    findings = read_dated(
+        'In Washington, President Donald Trump told reporters he would meet Taliban leaders "in the '
+        'not-too-distant future", without giving details. In September, Trump abruptly called off a secret '
+        "meeting with Taliban leaders and Ghani that was to have been held at Camp David, after a Taliban "
+        "attack killed a US soldier in Kabul.",
+        date(2020, 2, 29),
+    )
+    assert sorted(m.status.value for m in findings.meetings) == ["cancelled", "proposed"]
+    assert all({"donald-trump", "taliban"} <= who(m) | states(m) for m in findings.meetings)

@@ -151,7 +151,13 @@ def _past_and_future(a: Draft, b: Draft, published: date | None = None) -> bool:
     def held(draft: Draft) -> bool:
         day = draft.date.as_date() if draft.date else None
         before = day is not None and published is not None and day < published
-        return draft.rule in _TOLD_AS_PAST or (draft.status is Status.HELD and before)
+        # "Trump abruptly called off a secret meeting with Taliban leaders" is over as well: "he would meet
+        # Taliban leaders 'in the not-too-distant future'" is another meeting
+        return (
+            draft.rule in _TOLD_AS_PAST
+            or draft.status is Status.CANCELLED
+            or (draft.status is Status.HELD and before)
+        )
 
     return (
         (held(a) and b.rule in _TOLD_AS_FUTURE)

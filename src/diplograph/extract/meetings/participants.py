@@ -182,7 +182,12 @@ _REPORTER_BEFORE = re.compile(
     # "…, foreign ministry spokesperson Lin Jian announced Tuesday"
     r"ministry|office|affairs|presidential|government)\s+){0,7}$"
 )
-_REPORTER_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|stressed|announced)\b")
+_REPORTER_AFTER = re.compile(
+    r"\s+(?:said|says|told|added|noted|stressed|announced)\b"
+    # "In Washington, President Donald Trump told reporters he would meet Taliban leaders": he, the one who
+    # speaks, is the subject of the meeting
+    r"(?!(?:\s+(?:reporters|journalists|the\s+press|lawmakers|on\s+\w+day))?(?:\s+that)?\s+(?:he|she)\b)"
+)
 
 
 def _is_attribution(text: str, mention: Mention, scope: Span) -> bool:
