@@ -747,3 +747,25 @@ def test_a_second_reported_clause_has_its_own_parties(read_dated):
     assert who(meeting) == {"steve-witkoff", "russia"}
     assert meeting.status is Status.PLANNED
     assert meeting.place is not None and meeting.place.key == "moscow"
+
+
+def test_parties_signing_together_in_a_named_place_met_there(read_dated):
+    # t05_barbados_daily_venezuela_agreement (published 2023-10-18), t10_afghan_site_doha_agreement
+    # (2020-02-29): a signing in a named place; "that could lead to" is the deal's prospect, not the status.
+    findings = read_dated(
+        "Representatives of the Venezuelan government and the opposition Unitary Platform yesterday signed "
+        "two partial agreements in Bridgetown, setting the stage for a presidential election in the second "
+        "half of 2024.",
+        date(2023, 10, 18),
+    )
+    (signing,) = findings.meetings
+    assert states(signing) == {"venezuela", "unitary-platform"} and day(signing) == "2023-10-17"
+    assert signing.place is not None and signing.place.key == "bridgetown"
+    findings = read_dated(
+        "The United States and the Taliban signed an agreement in the Qatari capital Doha on Saturday that "
+        "could lead to a full withdrawal of US and NATO troops from Afghanistan within 14 months.",
+        date(2020, 2, 29),
+    )
+    signing = the_meeting_with(findings, "united-states", "taliban")
+    assert signing.status == Status.HELD and day(signing) == "2020-02-29"
+    assert not read_dated("President Putin signed a decree in Moscow on Monday.", date(2020, 2, 29)).meetings

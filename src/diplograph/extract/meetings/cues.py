@@ -114,8 +114,19 @@ RECEIVED_BY = (
     r"(?<=\bwas\s)received(?=\s+by\s+(?:the\s+)?(?-i:[A-Z]))|"
     r"(?<=\bwere\s)received(?=\s+by\s+(?:the\s+)?(?-i:[A-Z]))"
 )
+# "The United States and the Taliban signed an agreement in the Qatari capital Doha", "Representatives of the
+# Venezuelan government and the opposition Unitary Platform yesterday signed two partial agreements in
+# Bridgetown": parties signing together in a named place met there (never "signed a decree", nor a
+# signature with no place, which may have been given apart).
+SIGNED_IN = (
+    r"signed(?=\s+(?:an?|the|two|three|four|several)\s+(?:[\w-]+\s+){0,3}?(?:agreements?|accords?|deals?|"
+    r"treat(?:y|ies)|declarations?|memorand(?:um|a)|protocols?|ceasefire|pact|roadmap|communiqu[ée])"
+    r"(?:\s+(?:on|of)\s+(?:[\w-]+\s+){1,4}?)?\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z]))"
+)
 MEETING_VERB = (
-    CALLED_ON
+    SIGNED_IN
+    + "|"
+    + CALLED_ON
     + r"|met|meets?|meeting\s+with|host(?:s|ed|ing)?|visit(?:s|ed|ing)|convened?|"
     + r"(?:sat|sit|sits|sitting)\s+down\s+with|"
     + GATHERED

@@ -159,6 +159,8 @@ def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
         for cue in pattern.finditer(body) if final else pattern.finditer(body, low, high):
             if any(start <= cue.start() < end for start, end in given_up):
                 continue  # "originally scheduled for March 5": the plan it replaced, not its status
+            if cue.start() > trigger.end() and _ABOUT_A_DOCUMENT.search(body, trigger.end(), cue.start()):
+                continue  # "signed an agreement … that could lead to a full withdrawal": the deal's prospect
             distance = min(abs(cue.start() - trigger.end()), abs(trigger.start() - cue.end()))
             if status in (Status.CANCELLED, Status.POSTPONED):
                 distance = -1
@@ -176,6 +178,14 @@ def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
     if best[0] >= 0 and WEIGHING.search(body, 0, trigger.start()):
         return Status.PROPOSED, "modal"  # "is also considering inviting Yoon to the summit he will host"
     return best[1], best[2]
+
+
+# A relative clause about the document a meeting produced tells what it may bring, not whether it was held.
+_ABOUT_A_DOCUMENT = re.compile(
+    r"\b(?:agreements?|accords?|deals?|treat(?:y|ies)|declarations?|roadmap|framework|pact|ceasefire)\b"
+    r"[^.;]{0,60}?\b(?:that|which)\s+$",
+    re.IGNORECASE,
+)
 
 
 # "Lavrov's visit, originally scheduled for March 5, took place on March 11": a plan given up says nothing
