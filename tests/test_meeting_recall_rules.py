@@ -769,3 +769,13 @@ def test_parties_signing_together_in_a_named_place_met_there(read_dated):
     signing = the_meeting_with(findings, "united-states", "taliban")
     assert signing.status == Status.HELD and day(signing) == "2020-02-29"
     assert not read_dated("President Putin signed a decree in Moscow on Monday.", date(2020, 2, 29)).meetings
+
+
+def test_the_president_of_a_house_is_no_head_of_state(gazetteer):
+    # t05_barbados_daily_venezuela_agreement: Rodríguez presides over the assembly; Macron is the president.
+    text = "The delegation was headed by Jorge Rodríguez, president of Venezuela's National Assembly."
+    (person,) = [m for m in recognise(text, gazetteer).mentions if m.entity.kind == "person"]
+    assert (person.entity.key, person.role) == ("jorge-rodriguez", None)
+    text = "They met Emmanuel Macron, the president of France, in Paris."
+    (person, *_) = [m for m in recognise(text, gazetteer).mentions if m.entity.kind == "person"]
+    assert (person.entity.key, person.role) == ("emmanuel-macron", "head of state")

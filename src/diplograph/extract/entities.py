@@ -596,7 +596,8 @@ def _with_role(
         end = _NAME_TAIL.match(text, mention.span.end).end()  # type: ignore[union-attr]
         after = _TITLE_AFTER_NAME.match(text[end : end + 120])
         if after and not _APPOSITION_BREAK.search(after.group("context")):
-            role = canonical_role(after.group("title"))
+            of_a_body = _OF_A_BODY.match(text, end + after.end())
+            role = None if of_a_body else canonical_role(after.group("title"))
             context = Span(end, end + after.end())
     near = _starting_in(mentions, context)
     if _international_body_in(context, near) or _FORMER.search(text, context.start, mention.span.start):
@@ -672,6 +673,12 @@ _TITLE_AFTER_NAME = re.compile(
     + _TITLE.pattern
     + r")\b(?!\s+(?-i:[A-Z]))",
     re.IGNORECASE,
+)
+# "Jorge Rodríguez, president of Venezuela's National Assembly": the president of a house or a court, not of
+# the state.
+_OF_A_BODY = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:Assembly|Parliament|Senate|"
+    r"Congress|Duma|Chamber|Court|Bank|Party|Majlis|Knesset|Rada|Bundestag|Council\s+of\s+State)\b"
 )
 # "Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and Prime Minister": the rest of a long
 # Arabic name the gazetteer knows by its first parts, before the title in apposition.
