@@ -526,3 +526,40 @@ def test_a_meeting_called_off_and_one_intended_are_two_and_the_speaker_is_at_his
     )
     assert sorted(m.status.value for m in findings.meetings) == ["cancelled", "proposed"]
     assert all({"donald-trump", "taliban"} <= who(m) | states(m) for m in findings.meetings)
+
+
+T01_LEAD = (
+    "BRUSSELS, Sept 14 (Wire) - A new round of European Union-facilitated talks between Serbian President "
+    "Aleksandar Vucic and Kosovo Prime Minister Albin Kurti broke down on Thursday, with the bloc's foreign "
+    "policy chief Josep Borrell saying the Kosovo leader had refused to move forward on an association of "
+    "Serb-majority municipalities.\n\n"
+)
+
+
+def test_the_two_leaders_as_subject_are_the_parties_told_before_and_the_deals_date_is_not_theirs(read_dated):
+    # t01_wire_serbia_kosovo_brussels (published 2023-09-14): "The two leaders" are Vucic and Kurti, though
+    # the clause names Borrell and Lajcak; "the deal agreed in February" dates the deal; one meeting.
+    findings = read_dated(
+        T01_LEAD + "The two leaders met Borrell and EU envoy Miroslav Lajcak at the bloc's headquarters for "
+        "about four hours, first separately and then in a trilateral format, in what diplomats had billed as "
+        "the last chance to rescue the normalisation deal agreed in February and March.",
+        date(2023, 9, 14),
+    )
+    (talks,) = findings.meetings
+    assert {"aleksandar-vucic", "albin-kurti", "josep-borrell", "miroslav-lajcak"} <= who(talks)
+    assert day(talks) == "2023-09-14"
+
+
+def test_the_talks_as_the_topic_of_a_briefing_are_no_meeting_to_come(read_dated):
+    # t01_wire_serbia_kosovo_brussels: "will brief … on the talks" tells nothing of the talks' stage, even
+    # after a meeting of others told in between.
+    findings = read_dated(
+        T01_LEAD + "Lajcak is expected to travel to Pristina and Belgrade next week, the EU official said, "
+        "while the leaders of France, Germany and Italy hope to see both men at the European Political "
+        "Community summit in Granada, Spain, on Oct. 5.\n\n"
+        "Borrell, who will brief EU foreign ministers on the talks, said he would not give up.",
+        date(2023, 9, 14),
+    )
+    talks = the_meeting_with(findings, "aleksandar-vucic", "albin-kurti")
+    assert talks.status == Status.HELD
+    assert all(m.status != Status.PLANNED for m in findings.meetings)

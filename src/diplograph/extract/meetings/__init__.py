@@ -20,7 +20,7 @@ from datetime import date
 from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
 from diplograph.extract.meetings.calls import refers_to_call, remote_contact
-from diplograph.extract.meetings.cues import ANOTHER_ROUND, PARTICIPLE, SINCE_THEY, THE_NEXT_ONE
+from diplograph.extract.meetings.cues import ANOTHER_ROUND, PARTICIPLE, SINCE_THEY, THE_NEXT_ONE, THE_PARTIES
 from diplograph.extract.meetings.drafting import clauses, draft_from_clause, may_tell_a_meeting
 from diplograph.extract.meetings.hosts import is_body, with_host_state
 from diplograph.extract.meetings.merging import (
@@ -147,7 +147,7 @@ def find_meetings(
                     continue
                 if draft.rule.endswith(":presence"):
                     continue  # no meeting word, and no meeting before it to have been at
-            if len(draft.states) < 2:
+            if len(draft.states) < 2 or _opens_with_the_parties(text, clause):
                 told = sorted([*drafts, *calls], key=lambda d: d.evidence[0].start)
                 referred_parties(text, clause, told, draft, recognised, gazetteer)
             if len(draft.states) < 2 and drafts and (draft.place or draft.date) and _they_before(text, draft):
@@ -163,6 +163,11 @@ def find_meetings(
                 take_occasion(text, drafts, draft)
             if draft.during and drafts:
                 draft.place, draft.date = draft.place or drafts[-1].place, draft.date or drafts[-1].date
+            if drafts and _topic_reference(text, draft):
+                topic = next((d for d in reversed(drafts) if d.states & draft.states), None)
+                if topic is not None:
+                    absorb(topic, draft, evidence_only=True)
+                continue
             refers_back = (
                 drafts
                 and not draft.new_occasion
@@ -338,6 +343,30 @@ def _definite_reference(text: str, draft: Draft) -> bool:
         and not draft.date
         and not ANOTHER_ROUND.fullmatch(text, *_span(draft.trigger))
     )
+
+
+# "The two leaders met Borrell and EU envoy Miroslav Lajcak at the bloc's headquarters": the subject points
+# back at the parties told before, whoever else the clause names.
+_OPENING_PARTIES = re.compile(
+    r"\s*(?:(?:But|And|Then|Later|Earlier),?\s+)?(?=the\s+(?:two|three|four|five)\s|both\s)", re.I
+)
+
+
+def _opens_with_the_parties(text: str, clause: Span) -> bool:
+    opening = _OPENING_PARTIES.match(text, clause.start, clause.end)
+    return opening is not None and THE_PARTIES.match(text, opening.end(), clause.end) is not None
+
+
+# "Borrell, who will brief EU foreign ministers on the talks": the talks told before, as the topic of what
+# someone does; no meeting of the briefing's tense.
+TOPIC_OF_BEFORE = re.compile(
+    r"\b(?:on|about|over|regarding)\s+(?:the|these|those|this|that)\s+$", re.IGNORECASE
+)
+
+
+def _topic_reference(text: str, draft: Draft) -> bool:
+    before = text[max(0, draft.trigger.start - 20) : draft.trigger.start]
+    return bool(TOPIC_OF_BEFORE.search(before)) and not (draft.date or draft.place)
 
 
 # "Lula hosted the leaders of 11 South American countries": many parties, named or not.

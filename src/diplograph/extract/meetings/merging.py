@@ -129,10 +129,12 @@ def _compatible(a: Draft, b: Draft, published: date | None = None) -> bool:
         return False
     shared = a.states & b.states
     smaller = min(len(a.states), len(b.states))
+    # with neither place told, all parties shared, or three of them ("The two leaders met Borrell and EU envoy
+    # Miroslav Lajcak" after "talks between … Vucic and … Kurti, with … Borrell")
     return (
         len(shared) >= 2
         and len(shared) >= smaller - 1
-        and (bool(a.place or b.place) or smaller == len(shared))
+        and (bool(a.place or b.place) or smaller == len(shared) or len(shared) >= 3)
     )
 
 

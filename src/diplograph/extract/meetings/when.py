@@ -76,6 +76,7 @@ def _dates_that_may_be_its(
         and not _superseded(text, d)
         and not _in_clause_of_another_noun(text, scope.start + trigger.end(), d)
         and not _dates_another_noun(text, d, trigger_start)
+        and not _dates_a_document(text, d, trigger_start)
     ]
     sayings = [
         d for d in inside if is_saying_date(text, d.span) or _dates_a_saying_of_it(text, d, trigger_start)
@@ -138,6 +139,21 @@ def _in_clause_of_another_noun(text: str, trigger_end: int, mention: DateMention
     if not opened or "," in text[opened[-1].end() : mention.span.start]:
         return False
     return bool(FINITE_VERB.search(text, trigger_end, opened[-1].start()))
+
+
+# "… to rescue the normalisation deal agreed in February and March": a deal reached on another day than the
+# meeting told before it.
+DOCUMENT_DATED = re.compile(
+    r"\b(?:deal|agreement|accord|treaty|declaration|ceasefire|truce|roadmap|framework|pact)\s+"
+    r"(?:(?:agreed|signed|reached|struck|concluded|sealed|brokered)\s+)(?:(?:in|on|at)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _dates_a_document(text: str, mention: DateMention, trigger_start: int) -> bool:
+    return mention.span.start > trigger_start and bool(
+        DOCUMENT_DATED.search(text, max(0, mention.span.start - 50), mention.span.start)
+    )
 
 
 # "The visit ends on Friday in Bordeaux": the end of an occasion, named as the subject of its verb.
