@@ -10,6 +10,7 @@ from importlib import import_module
 from pathlib import Path
 from pkgutil import walk_packages
 
+import pytest
 from tests.conftest import day, own_paragraph, the_meeting_with, who
 
 from diplograph import extract
@@ -18,7 +19,7 @@ from diplograph.articles.reading import read_directory
 from diplograph.extract.entities import recognise
 from diplograph.extract.meetings.cues import UNGUARDED
 from diplograph.extract.model import Status
-from diplograph.extract.patterns import PLAIN_FORMS, KeywordPattern, keyword_text
+from diplograph.extract.patterns import PLAIN_FORMS, KeywordPattern, LowercasePattern, keyword_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -321,6 +322,49 @@ def test_the_fast_patterns_find_what_the_plain_ones_find_in_our_articles(gazette
                 plain_names.append(match.span())
                 position = match.end()
         assert [m.span() for m in gazetteer.find(text)] == plain_names
+
+
+def test_a_lowercase_pattern_finds_what_its_case_insensitive_form_finds_in_our_articles():
+    # Run over the lowered text (for speed), a pattern written in lowercase must find the spans that its
+    # re.IGNORECASE form finds in the text itself.
+    modules = [import_module(m.name) for m in walk_packages(extract.__path__, "diplograph.extract.")]
+    lowercase = {
+        id(v): v for module in modules for v in vars(module).values() if isinstance(v, LowercasePattern)
+    }
+    texts = [
+        article.text
+        for folder in ("data/articles", "eval/articles", "eval/heldout/articles", "tests/articles")
+        for article in read_directory(ROOT / folder)
+        if isinstance(article, Article)
+    ]
+    assert len(lowercase) >= 2
+    for cue in lowercase.values():
+        for text in texts:
+            spans = [m.span() for m in cue.pattern.finditer(text)]
+            assert [m.span() for m in cue.finditer(text, keyword_text(text))] == spans
+            assert [m.span() for m in cue.finditer(text, None)] == spans
+
+
+def test_a_lowercase_pattern_reads_a_dotted_capital_i_as_its_case_insensitive_form_does():
+    # "İ" lowers to two characters (offsets would move) and "ı", "ſ" to no ASCII letter, where re.IGNORECASE
+    # reads them as "i" and "s": the text is then not lowered, and the pattern runs with re.IGNORECASE.
+    text = "Erdoğan met Putin in İstanbul last Monday; the Turkish side (ıs) said so on Friday."
+    assert keyword_text(text) is None
+    days = LowercasePattern(r"\b(?:last\s+)?(?:monday|friday)\b")
+    last_monday, friday = text.index("last Monday"), text.index("Friday")
+    found = [m.span() for m in days.finditer(text, keyword_text(text))]
+    assert found == [(last_monday, last_monday + 11), (friday, friday + 6)]
+    city = LowercasePattern(r"\bin\s+istanbul\b")
+    assert city.search(text, keyword_text(text)).group() == "in İstanbul"  # type: ignore[union-attr]
+    assert [m.group() for m in days.finditer("LAST MONDAY", keyword_text("LAST MONDAY"))] == ["last monday"]
+
+
+def test_a_lowercase_pattern_must_be_written_in_lowercase():
+    # An upper-case letter would never match the lowered text; "\\S" and a group's name are no letters.
+    LowercasePattern(r"(?P<day>monday)\S*")
+    for source in (r"Monday", r"on\s+(?-i:[A-Z])", r"\\Monday"):
+        with pytest.raises(ValueError):
+            LowercasePattern(source)
 
 
 def test_every_match_of_a_keyword_pattern_has_one_of_its_words_in_our_articles():

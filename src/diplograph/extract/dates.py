@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from diplograph.extract.model import PartialDate, Span
-from diplograph.extract.patterns import matches_at, word_alternation
+from diplograph.extract.patterns import LowercasePattern, keyword_text, matches_at, word_alternation
 
 MONTHS = {
     name: number
@@ -71,15 +71,14 @@ ABSOLUTE_PATTERNS = (
     re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b"),  # January 2017
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
 )
-RELATIVE_PATTERN = re.compile(
+RELATIVE_PATTERN = LowercasePattern(
     r"(?<!\w)(?=[lntoemwfsyai0-9])(?:\b(?:(?P<direction>last|next|this|on|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+)?"
-    r"(?P<unit>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|today|"
+    r"(?P<unit>monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|month|year|today|"
     r"yesterday|tomorrow)\b|\bthe\s+(?P<before>day\s+before|day\s+after|previous\s+day|next\s+day|following\s+day)\b|"
     r"\b(?P<count>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<shift>later|earlier|before|after)\b|"
     # "In the afternoon, Hasina called on President Droupadi Murmu": the part of the day last named.
     r"\b(?P<same>(?:that|in\s+the)\s+(?:day|morning|afternoon|evening|night)|the\s+same\s+day|at\s+the\s+same\s+time|"
-    r"(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b)",
-    re.IGNORECASE,
+    r"(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b)"
 )
 COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # A month without a day or year ("in June", "last November", "next month's talks in July"): the nearest such
@@ -389,7 +388,8 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
     reference: PartialDate | None = None
     # (a month told stops the day before it counting)
     months = _months_alone(text, names, published, absolute)
-    for match in RELATIVE_PATTERN.finditer(text):
+    lowered = keyword_text(text)
+    for match in RELATIVE_PATTERN.finditer(text, lowered):
         span = Span(match.start(), match.end())
         if any(span.start < other.span.end and other.span.start < span.end for other in absolute):
             continue
@@ -415,7 +415,7 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
         complement = _complement(text, match, reference)
         near = _nearer(past, ahead, published)
         found.append(DateMention(span, value, True, complement, past, ahead, near))
-    found.extend(_years_alone(text, found))
+    found.extend(_years_alone(text, lowered, found))
     found.extend(_months_alone(text, names, published, found))
     return _in_years_told(text, sorted(found, key=lambda mention: mention.span), published)
 
@@ -457,19 +457,18 @@ def _year_told_before(text: str, position: int, found: list[DateMention]) -> int
 
 
 # A year alone: "will host the next summit in 2025", "the 2023 summit" (a year before a meeting noun).
-YEAR_ALONE = re.compile(
+YEAR_ALONE = LowercasePattern(
     r"(?<!\w)(?=[ibdta])(?:\b(?:(?:in|by|during)\s+(?:(?:early|mid|late)[-\s]|the\s+(?:spring|summer|autumn|fall|"
     r"winter|first\s+half|second\s+half|beginning|start|end)\s+of\s+)?|at\s+the\s+(?:beginning|start|end)\s+of\s+)"
     r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:[-–/]|(?:and|or)\s+(?:in\s+)?(?:19|20)\d\d|,\s*(?:19|20)\d\d))|"
     r"\b(?:the|its|their|this|that)\s+(?P<premodifier>(?:19|20)\d\d)\s+"
-    r"(?=(?:[\w-]+\s+)?(?:summit|meeting|talks|visit|conference|session|negotiations|round)\b))",
-    re.IGNORECASE,
+    r"(?=(?:[\w-]+\s+)?(?:summit|meeting|talks|visit|conference|session|negotiations|round)\b))"
 )
 
 
-def _years_alone(text: str, taken: list[DateMention]) -> list[DateMention]:
+def _years_alone(text: str, lowered: str | None, taken: list[DateMention]) -> list[DateMention]:
     found = []
-    for match in YEAR_ALONE.finditer(text):
+    for match in YEAR_ALONE.finditer(text, lowered):
         group = "year" if match.group("year") else "premodifier"
         span = Span(match.start(group), match.end(group))
         if any(span.start < other.span.end and other.span.start < span.end for other in taken):

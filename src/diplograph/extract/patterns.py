@@ -165,6 +165,39 @@ class KeywordPattern:
         return self.pattern.finditer(text, pos, endpos) if self.may_match(lowered) else iter(())
 
 
+# A letter in upper case outside an escape (``\\S``, ``\\B`` are classes, not letters) and a group's name.
+_UPPERCASE_LETTER = re.compile(r"(?<!\\)(?:\\\\)*[A-Z]")
+
+
+class LowercasePattern:
+    """A case-insensitive pattern, written in lowercase, run case-sensitively over the text lowered by
+    ``keyword_text``: under re.IGNORECASE the engine folds the case of every character it compares, which
+    makes a scan of a whole article up to twice as slow. Lowering keeps offsets (``keyword_text`` gives None
+    where it would not, or where a character lowers to something re.IGNORECASE does not read it as), and the
+    pattern is then run with re.IGNORECASE over the text itself. Spans are those of the text either way; the
+    groups' words are in lowercase when they come from the lowered text, so callers lower what they read."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        if _UPPERCASE_LETTER.search(source.replace("(?P", "(?")) or "(?-i" in source:
+            raise ValueError(f"not a lowercase pattern: {source!r}")
+        self.pattern = re.compile(source, flags | re.IGNORECASE)
+        self.lowercase = re.compile(source, flags)
+
+    def finditer(
+        self, text: str, lowered: str | None, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if lowered is None:
+            return self.pattern.finditer(text, pos, endpos)
+        return self.lowercase.finditer(lowered, pos, endpos)
+
+    def search(
+        self, text: str, lowered: str | None, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        if lowered is None:
+            return self.pattern.search(text, pos, endpos)
+        return self.lowercase.search(lowered, pos, endpos)
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match starts at one of ``starts`` (ascending): it
     is tried there only, where a scan would try it at every character."""
