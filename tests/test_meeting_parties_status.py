@@ -19,7 +19,13 @@ from diplograph.articles.reading import read_directory
 from diplograph.extract.entities import recognise
 from diplograph.extract.meetings.cues import UNGUARDED
 from diplograph.extract.model import Status
-from diplograph.extract.patterns import PLAIN_FORMS, KeywordPattern, LowercasePattern, keyword_text
+from diplograph.extract.patterns import (
+    PLAIN_FORMS,
+    KeywordPattern,
+    LowercasePattern,
+    keyword_text,
+    lowercase_source,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -350,21 +356,23 @@ def test_a_lowercase_pattern_reads_a_dotted_capital_i_as_its_case_insensitive_fo
     # reads them as "i" and "s": the text is then not lowered, and the pattern runs with re.IGNORECASE.
     text = "Erdoğan met Putin in İstanbul last Monday; the Turkish side (ıs) said so on Friday."
     assert keyword_text(text) is None
-    days = LowercasePattern(r"\b(?:last\s+)?(?:monday|friday)\b")
+    days = LowercasePattern(re.compile(r"\b(?:Last\s+)?(?:Monday|FRIDAY)\b", re.IGNORECASE))
     last_monday, friday = text.index("last Monday"), text.index("Friday")
     found = [m.span() for m in days.finditer(text, keyword_text(text))]
     assert found == [(last_monday, last_monday + 11), (friday, friday + 6)]
-    city = LowercasePattern(r"\bin\s+istanbul\b")
+    city = LowercasePattern(re.compile(r"\bin\s+istanbul\b", re.IGNORECASE))
     assert city.search(text, keyword_text(text)).group() == "in İstanbul"  # type: ignore[union-attr]
     assert [m.group() for m in days.finditer("LAST MONDAY", keyword_text("LAST MONDAY"))] == ["last monday"]
 
 
-def test_a_lowercase_pattern_must_be_written_in_lowercase():
-    # An upper-case letter would never match the lowered text; "\\S" and a group's name are no letters.
-    LowercasePattern(r"(?P<day>monday)\S*")
-    for source in (r"Monday", r"on\s+(?-i:[A-Z])", r"\\Monday"):
+def test_a_lowercase_pattern_lowers_its_letters_but_not_escapes_and_group_names():
+    # Under re.IGNORECASE "A" and "a", "[A-Z]" and "[a-z]" match the same; "\\S" and "\\B" do not.
+    assert lowercase_source(r"(?P<Day>Monday)\S+[A-Z]\B(?P=Day)") == r"(?P<Day>monday)\S+[a-z]\B(?P=Day)"
+    for source in (r"on\s+(?-i:[A-Z])", r"\x41", r"(a)\1"):
         with pytest.raises(ValueError):
-            LowercasePattern(source)
+            LowercasePattern(re.compile(source, re.IGNORECASE))
+    with pytest.raises(ValueError):
+        LowercasePattern(re.compile("monday"))  # not case-insensitive
 
 
 def test_every_match_of_a_keyword_pattern_has_one_of_its_words_in_our_articles():

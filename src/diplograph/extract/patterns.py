@@ -165,23 +165,19 @@ class KeywordPattern:
         return self.pattern.finditer(text, pos, endpos) if self.may_match(lowered) else iter(())
 
 
-# A letter in upper case outside an escape (``\\S``, ``\\B`` are classes, not letters) and a group's name.
-_UPPERCASE_LETTER = re.compile(r"(?<!\\)(?:\\\\)*[A-Z]")
-
-
 class LowercasePattern:
-    """A case-insensitive pattern, written in lowercase, run case-sensitively over the text lowered by
+    """A case-insensitive pattern run case-sensitively, its letters lowered, over the text lowered by
     ``keyword_text``: under re.IGNORECASE the engine folds the case of every character it compares, which
-    makes a scan of a whole article up to twice as slow. Lowering keeps offsets (``keyword_text`` gives None
-    where it would not, or where a character lowers to something re.IGNORECASE does not read it as), and the
-    pattern is then run with re.IGNORECASE over the text itself. Spans are those of the text either way; the
-    groups' words are in lowercase when they come from the lowered text, so callers lower what they read."""
+    makes a scan up to twice as slow. Lowering keeps offsets (``keyword_text`` gives None where it would not,
+    or where a character lowers to something re.IGNORECASE does not read it as), and ``pattern`` itself then
+    runs over the text. Spans are those of the text either way; the groups' words are in lowercase when they
+    come from the lowered text, so callers lower what they read."""
 
-    def __init__(self, source: str, flags: int = 0) -> None:
-        if _UPPERCASE_LETTER.search(source.replace("(?P", "(?")) or "(?-i" in source:
-            raise ValueError(f"not a lowercase pattern: {source!r}")
-        self.pattern = re.compile(source, flags | re.IGNORECASE)
-        self.lowercase = re.compile(source, flags)
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        if not pattern.flags & re.IGNORECASE:
+            raise ValueError(f"not a case-insensitive pattern: {pattern.pattern!r}")
+        self.pattern = pattern
+        self.lowercase = re.compile(lowercase_source(pattern.pattern), pattern.flags & ~re.IGNORECASE)
 
     def finditer(
         self, text: str, lowered: str | None, pos: int = 0, endpos: int = sys.maxsize
@@ -196,6 +192,34 @@ class LowercasePattern:
         if lowered is None:
             return self.pattern.search(text, pos, endpos)
         return self.lowercase.search(lowered, pos, endpos)
+
+
+def lowercase_source(source: str) -> str:
+    """The letters of a case-insensitive pattern lowered, but those of escapes and group names: under
+    re.IGNORECASE ``A`` and ``a``, ``[A-Z]`` and ``[a-z]`` match the same characters (tried on every code
+    point), and case-sensitively over lowered text the lowered pattern matches what the original matches.
+    Refused: a part made case-sensitive (``(?-i:``), escapes that name a character by its code, and the
+    characters ``keyword_text`` does not lower."""
+    if "(?-i" in source or any(char in source for char in _LOWERED_OTHERWISE):
+        raise ValueError(f"cannot lower {source!r}")
+    parts, index = [], 0
+    while index < len(source):
+        if source[index] == "\\":
+            if (
+                source[index + 1 : index + 2] in ("x", "u", "U", "N")
+                or source[index + 1 : index + 2].isdigit()
+            ):
+                raise ValueError(f"cannot lower {source!r}")
+            end = index + 2
+        elif source.startswith(("(?P<", "(?P="), index):
+            end = source.index(">" if source[index + 3] == "<" else ")", index) + 1
+        else:
+            parts.append(source[index].lower())
+            index += 1
+            continue
+        parts.append(source[index:end])
+        index = end
+    return "".join(parts)
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

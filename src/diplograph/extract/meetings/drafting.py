@@ -51,7 +51,13 @@ from diplograph.extract.meetings.status import status_of
 from diplograph.extract.meetings.subjects import relative_clause_ends
 from diplograph.extract.meetings.when import meeting_date
 from diplograph.extract.model import Mention, Span, Status
-from diplograph.extract.patterns import KeywordPattern, keyword_text, may_contain, trie_pattern
+from diplograph.extract.patterns import (
+    KeywordPattern,
+    LowercasePattern,
+    keyword_text,
+    may_contain,
+    trie_pattern,
+)
 from diplograph.link.gazetteer import Gazetteer
 
 __all__ = ["clauses", "draft_from_clause", "may_tell_a_meeting"]
@@ -119,6 +125,7 @@ _VENUE_WORDS: tuple[str, ...] = (
 )
 _VENUE_WORDS += ("headquarters", "residence", "building", "castle", "villa", "complex", "cosmodrome")
 _VENUE = KeywordPattern(VENUE, _VENUE_WORDS)
+_ANAPHOR = LowercasePattern(ANAPHOR)
 
 
 def may_tell_a_meeting(text: str, sentence: Span) -> bool:
@@ -232,7 +239,7 @@ def draft_from_clause(
             when = None
     if rule == "intent" and when is None and place is None:
         status = Status.PROPOSED  # an intention with neither a time nor a place is not yet a plan
-    anaphoric = bool(ANAPHOR.search(body))
+    anaphoric = bool(_ANAPHOR.search(body, keyed))
     trigger_span = Span(clause.start + trigger.start(), clause.start + trigger.end())
     draft = Draft(status, f"meeting:{rule}", participants, [sentence], when, place, trigger_span, anaphoric)
     draft.states = {p.represents or p.entity.key for p in participants}
