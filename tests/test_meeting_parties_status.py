@@ -17,7 +17,7 @@ from diplograph import extract
 from diplograph.articles import Article
 from diplograph.articles.reading import read_directory
 from diplograph.extract.entities import recognise
-from diplograph.extract.meetings.cues import UNGUARDED
+from diplograph.extract.meetings.cues import AND_THE_THING_OF, EXCLUDED_AFTER, UNGUARDED
 from diplograph.extract.model import Status
 from diplograph.extract.patterns import (
     PLAIN_FORMS,
@@ -373,6 +373,27 @@ def test_a_lowercase_pattern_lowers_its_letters_but_not_escapes_and_group_names(
             LowercasePattern(re.compile(source, re.IGNORECASE))
     with pytest.raises(ValueError):
         LowercasePattern(re.compile("monday"))  # not case-insensitive
+
+
+def test_the_first_exclusion_is_the_first_of_its_two_patterns_in_our_articles():
+    # The words of exclusion and "and the … of" are looked for apart (the first over the lowered text, the
+    # second behind its keyword): the first of both must be where one pattern of both finds the first.
+    both = re.compile(f"{EXCLUDED_AFTER.pattern.pattern}|{AND_THE_THING_OF.pattern.pattern}", re.IGNORECASE)
+    for article in read_directory(ROOT / "eval/heldout/articles"):
+        assert isinstance(article, Article)
+        for line in article.text.splitlines():
+            for start in range(0, len(line), 7):
+                keyed = keyword_text(line)
+                found = [
+                    m.start()
+                    for m in (
+                        EXCLUDED_AFTER.search(line, keyed, start),
+                        AND_THE_THING_OF.search(line, keyed, start),
+                    )
+                    if m
+                ]
+                first = both.search(line, start)
+                assert min(found, default=None) == (first.start() if first else None)
 
 
 def test_every_match_of_a_keyword_pattern_has_one_of_its_words_in_our_articles():
