@@ -7,7 +7,7 @@ import re
 
 from diplograph.extract.meetings.cues import starting_with
 from diplograph.extract.model import Status
-from diplograph.extract.patterns import keyword_text, may_contain
+from diplograph.extract.patterns import LowercasePattern, keyword_text, may_contain
 
 __all__ = ["STATUS_CUES", "status_of"]
 
@@ -104,6 +104,8 @@ STATUS_CUES = tuple(
     (status, rule, starting_with(_CUE_STARTS[rule], pattern, word_start=rule not in _INSIDE_WORDS))
     for status, rule, pattern in STATUS_CUES
 )
+# The cues run over the lowered clause, all but the future's (which needs a capital letter).
+_LOWERED_CUES = {rule: LowercasePattern(pattern) for _, rule, pattern in STATUS_CUES if rule != "future"}
 # Words one of which every cue of a rule contains (lowercase): a clause without any is not scanned for it.
 _CUE_WORDS = {
     "cancelled": ("called", "cancel", "scrapped", "abandoned", "fell", "dropped", "place"),
@@ -154,7 +156,14 @@ def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
         if rule in _CUE_WORDS and not may_contain(keyed, _CUE_WORDS[rule]):
             continue
         final = status in (Status.CANCELLED, Status.POSTPONED)
-        for cue in pattern.finditer(body) if final else pattern.finditer(body, low, high):
+        scan_from, scan_to = (0, len(body)) if final else (low, high)
+        lowered = _LOWERED_CUES.get(rule)
+        cues = (
+            pattern.finditer(body, scan_from, scan_to)
+            if lowered is None
+            else lowered.finditer(body, keyed, scan_from, scan_to)
+        )
+        for cue in cues:
             if any(start <= cue.start() < end for start, end in given_up):
                 continue  # "originally scheduled for March 5": the plan it replaced, not its status
             distance = min(abs(cue.start() - trigger.end()), abs(trigger.start() - cue.end()))
