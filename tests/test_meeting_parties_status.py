@@ -17,10 +17,11 @@ from diplograph import extract
 from diplograph.articles import Article
 from diplograph.articles.reading import read_directory
 from diplograph.extract.entities import recognise
-from diplograph.extract.meetings.cues import AND_THE_THING_OF, EXCLUDED_AFTER, UNGUARDED
+from diplograph.extract.meetings.cues import AND_THE_THING_OF, EXCLUDED_AFTER
 from diplograph.extract.model import Status
 from diplograph.extract.patterns import (
     PLAIN_FORMS,
+    UNGUARDED,
     KeywordPattern,
     LowercasePattern,
     keyword_text,

@@ -82,6 +82,24 @@ def word_alternation(pattern: str) -> re.Pattern[str]:
 PLAIN_FORMS: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
+def starting_with(first: str, pattern: re.Pattern[str], word_start: bool = True) -> re.Pattern[str]:
+    """The same pattern, tried only where one of the characters ``first`` (any case) starts a word: a
+    pattern is otherwise tried at every character of every clause, and extraction must stay fast."""
+    guard = r"(?<![\w])" if word_start else ""
+    return guarded_by(rf"{guard}(?=[{first}{first.upper()}])", pattern)
+
+
+def guarded_by(guard: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern behind ``guard``, a zero-width test that holds where any match starts: one test
+    rules out most places, where the engine would otherwise try every branch of the pattern."""
+    guarded = re.compile(f"{guard}(?:{pattern.pattern})", pattern.flags)
+    UNGUARDED[guarded] = pattern
+    return guarded
+
+
+UNGUARDED: dict[re.Pattern[str], re.Pattern[str]] = {}  # each guarded pattern and the pattern it guards
+
+
 def _letter_tree(groups: list[tuple[str, str]]) -> str:
     """The groups of ``by_first_letter`` behind a binary tree of letter tests: a position is ruled out after
     a few tests instead of one per letter. No two groups can match at the same position (each needs its own

@@ -15,27 +15,10 @@ from diplograph.extract.patterns import (
     alternatives,
     at_word_start,
     by_first_letter,
+    guarded_by,
     keyword_text,
+    starting_with,
 )
-
-
-def starting_with(first: str, pattern: re.Pattern[str], word_start: bool = True) -> re.Pattern[str]:
-    """The same pattern, tried only where one of the characters ``first`` (any case) starts a word: a
-    pattern is otherwise tried at every character of every clause, and extraction must stay fast."""
-    guard = r"(?<![\w])" if word_start else ""
-    return guarded_by(rf"{guard}(?=[{first}{first.upper()}])", pattern)
-
-
-def guarded_by(guard: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern behind ``guard``, a zero-width test that holds where any match starts: one test
-    rules out most places, where the engine would otherwise try every branch of the pattern."""
-    guarded = re.compile(f"{guard}(?:{pattern.pattern})", pattern.flags)
-    UNGUARDED[guarded] = pattern
-    return guarded
-
-
-UNGUARDED: dict[re.Pattern[str], re.Pattern[str]] = {}  # each guarded pattern and the pattern it guards
-
 
 MEETING_NOUN = (
     r"meetings?|talks|summit|summits|conference|visit|negotiations|consultations|get-togethers?|"

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.meetings.cues import starting_with
 from diplograph.extract.model import Status
-from diplograph.extract.patterns import LowercasePattern, keyword_text, may_contain
+from diplograph.extract.patterns import LowercasePattern, keyword_text, may_contain, starting_with
 
 __all__ = ["STATUS_CUES", "status_of"]
 
