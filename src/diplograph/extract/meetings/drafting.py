@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
@@ -132,7 +133,14 @@ def may_tell_a_meeting(text: str, sentence: Span) -> bool:
     """Whether a clause of the sentence can tell a meeting or a call: one with neither a meeting word nor a
     word of remote contact has none (most sentences), and is not even split into clauses."""
     lowered = sentence.of(text).lower()
-    return bool(_ANY_TRIGGER_WORD.search(lowered)) or may_contain(lowered, REMOTE_WORDS)
+    return _has_meeting_word(lowered) or may_contain(lowered, REMOTE_WORDS)
+
+
+@lru_cache(maxsize=8)
+def _has_meeting_word(lowered: str) -> bool:
+    """Whether a lowered sentence or clause has a meeting word. Remembered for the last few: a sentence of one
+    clause is asked again as its clause, and the scan costs more than a look-up."""
+    return bool(_ANY_TRIGGER_WORD.search(lowered))
 
 
 def draft_from_clause(
@@ -145,7 +153,7 @@ def draft_from_clause(
 ) -> Draft | None:
     body = clause.of(text)
     lowered = body.lower()
-    if not _ANY_TRIGGER_WORD.search(lowered):
+    if not _has_meeting_word(lowered):
         return None  # most clauses have no meeting word at all: a substring test rules them out quickly
     candidates = list(TRIGGER.finditer(body))
     presence = PRESENCE.search(body) if _ANY_PRESENCE_WORD.search(lowered) else None
