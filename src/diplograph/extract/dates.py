@@ -54,7 +54,7 @@ _LAST_DAY = r"(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 # tried at every character of the article.
 ABSOLUTE_PATTERNS = (
     re.compile(  # May 10, 2023 / April 14
-        r"(?=[A-Z])(?<!\w)" + _WEEKDAY + _MONTH + r"\s+" + _DAY + _LAST_DAY + r"(?:,?\s+" + _YEAR + r")?\b"
+        r"(?<!\w)(?=[A-Z])" + _WEEKDAY + _MONTH + r"\s+" + _DAY + _LAST_DAY + r"(?:,?\s+" + _YEAR + r")?\b"
     ),
     re.compile(  # Friday 14th April 2017 / 10-11 May 2024 / the 3rd of May
         r"(?<!\w)(?=\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|the)"
@@ -73,7 +73,7 @@ ABSOLUTE_PATTERNS = (
 )
 RELATIVE_PATTERN = LowercasePattern(
     re.compile(
-        r"(?=[lntoemwfsyai0-9])(?<!\w)(?:\b(?:(?P<direction>last|next|this|on|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+)?"
+        r"(?<!\w)(?=[lntoemwfsyai0-9])(?:\b(?:(?P<direction>last|next|this|on|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+)?"
         r"(?P<unit>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|today|"
         r"yesterday|tomorrow)\b|\bthe\s+(?P<before>day\s+before|day\s+after|previous\s+day|next\s+day|following\s+day)\b|"
         r"\b(?P<count>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<shift>later|earlier|before|after)\b|"
@@ -466,7 +466,7 @@ def _year_told_before(text: str, position: int, found: list[DateMention]) -> int
 # A year alone: "will host the next summit in 2025", "the 2023 summit" (a year before a meeting noun).
 YEAR_ALONE = LowercasePattern(
     re.compile(
-        r"(?=[ibdta])(?<!\w)(?:\b(?:(?:in|by|during)\s+(?:(?:early|mid|late)[-\s]|the\s+(?:spring|summer|autumn|fall|"
+        r"(?<!\w)(?=[ibdta])(?:\b(?:(?:in|by|during)\s+(?:(?:early|mid|late)[-\s]|the\s+(?:spring|summer|autumn|fall|"
         r"winter|first\s+half|second\s+half|beginning|start|end)\s+of\s+)?|at\s+the\s+(?:beginning|start|end)\s+of\s+)"
         r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:[-–/]|(?:and|or)\s+(?:in\s+)?(?:19|20)\d\d|,\s*(?:19|20)\d\d))|"
         r"\b(?:the|its|their|this|that)\s+(?P<premodifier>(?:19|20)\d\d)\s+"
