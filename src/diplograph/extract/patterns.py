@@ -67,7 +67,7 @@ def at_word_start(branches: list[str]) -> str:
     """``by_first_letter(branches)`` tried only where a word starts with one of their letters (for patterns
     used case-insensitively): one test there rules out most places of a text."""
     letters = "".join(sorted(set().union(*map(first_letters, branches))))
-    return rf"(?=[{letters}])(?<!\w)" + by_first_letter(branches)  # the letter test first: it is the faster
+    return rf"(?<!\w)(?=[{letters}])" + by_first_letter(branches)
 
 
 def word_alternation(pattern: str) -> re.Pattern[str]:
@@ -85,8 +85,8 @@ PLAIN_FORMS: dict[re.Pattern[str], re.Pattern[str]] = {}
 def starting_with(first: str, pattern: re.Pattern[str], word_start: bool = True) -> re.Pattern[str]:
     """The same pattern, tried only where one of the characters ``first`` (any case) starts a word: a
     pattern is otherwise tried at every character of every clause, and extraction must stay fast."""
-    guard = r"(?<![\w])" if word_start else ""  # after the letter test, which rules out more, and faster
-    return guarded_by(rf"(?=[{first}{first.upper()}]){guard}", pattern)
+    guard = r"(?<![\w])" if word_start else ""
+    return guarded_by(rf"{guard}(?=[{first}{first.upper()}])", pattern)
 
 
 def guarded_by(guard: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
