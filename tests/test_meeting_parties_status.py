@@ -10,15 +10,23 @@ from importlib import import_module
 from pathlib import Path
 from pkgutil import walk_packages
 
+import pytest
 from tests.conftest import day, own_paragraph, states, the_meeting_with, who
 
 from diplograph import extract
 from diplograph.articles import Article
 from diplograph.articles.reading import read_directory
 from diplograph.extract.entities import recognise
-from diplograph.extract.meetings.cues import UNGUARDED
+from diplograph.extract.meetings.cues import AND_THE_THING_OF, EXCLUDED_AFTER
 from diplograph.extract.model import Status
-from diplograph.extract.patterns import PLAIN_FORMS, KeywordPattern, keyword_text
+from diplograph.extract.patterns import (
+    PLAIN_FORMS,
+    UNGUARDED,
+    KeywordPattern,
+    LowercasePattern,
+    keyword_text,
+    lowercase_source,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -321,6 +329,72 @@ def test_the_fast_patterns_find_what_the_plain_ones_find_in_our_articles(gazette
                 plain_names.append(match.span())
                 position = match.end()
         assert [m.span() for m in gazetteer.find(text)] == plain_names
+
+
+def test_a_lowercase_pattern_finds_what_its_case_insensitive_form_finds_in_our_articles():
+    # Run over the lowered text (for speed), a pattern written in lowercase must find the spans that its
+    # re.IGNORECASE form finds in the text itself.
+    modules = [import_module(m.name) for m in walk_packages(extract.__path__, "diplograph.extract.")]
+    found = [v for module in modules for v in vars(module).values()]
+    found += [v for table in found if isinstance(table, dict) for v in table.values()]  # cues by rule
+    lowercase = {id(v): v for v in found if isinstance(v, LowercasePattern)}
+    texts = [
+        article.text
+        for folder in ("data/articles", "eval/articles", "eval/heldout/articles", "tests/articles")
+        for article in read_directory(ROOT / folder)
+        if isinstance(article, Article)
+    ]
+    assert len(lowercase) >= 10
+    for cue in lowercase.values():
+        for text in texts:
+            spans = [m.span() for m in cue.pattern.finditer(text)]
+            assert [m.span() for m in cue.finditer(text, keyword_text(text))] == spans
+            assert [m.span() for m in cue.finditer(text, None)] == spans
+
+
+def test_a_lowercase_pattern_reads_a_dotted_capital_i_as_its_case_insensitive_form_does():
+    # "İ" lowers to two characters (offsets would move) and "ı", "ſ" to no ASCII letter, where re.IGNORECASE
+    # reads them as "i" and "s": the text is then not lowered, and the pattern runs with re.IGNORECASE.
+    text = "Erdoğan met Putin in İstanbul last Monday; the Turkish side (ıs) said so on Friday."
+    assert keyword_text(text) is None
+    days = LowercasePattern(re.compile(r"\b(?:Last\s+)?(?:Monday|FRIDAY)\b", re.IGNORECASE))
+    last_monday, friday = text.index("last Monday"), text.index("Friday")
+    found = [m.span() for m in days.finditer(text, keyword_text(text))]
+    assert found == [(last_monday, last_monday + 11), (friday, friday + 6)]
+    city = LowercasePattern(re.compile(r"\bin\s+istanbul\b", re.IGNORECASE))
+    assert city.search(text, keyword_text(text)).group() == "in İstanbul"  # type: ignore[union-attr]
+    assert [m.group() for m in days.finditer("LAST MONDAY", keyword_text("LAST MONDAY"))] == ["last monday"]
+
+
+def test_a_lowercase_pattern_lowers_its_letters_but_not_escapes_and_group_names():
+    # Under re.IGNORECASE "A" and "a", "[A-Z]" and "[a-z]" match the same; "\\S" and "\\B" do not.
+    assert lowercase_source(r"(?P<Day>Monday)\S+[A-Z]\B(?P=Day)") == r"(?P<Day>monday)\S+[a-z]\B(?P=Day)"
+    for source in (r"on\s+(?-i:[A-Z])", r"\x41", r"(a)\1"):
+        with pytest.raises(ValueError):
+            LowercasePattern(re.compile(source, re.IGNORECASE))
+    with pytest.raises(ValueError):
+        LowercasePattern(re.compile("monday"))  # not case-insensitive
+
+
+def test_the_first_exclusion_is_the_first_of_its_two_patterns_in_our_articles():
+    # The words of exclusion and "and the … of" are looked for apart (the first over the lowered text, the
+    # second behind its keyword): the first of both must be where one pattern of both finds the first.
+    both = re.compile(f"{EXCLUDED_AFTER.pattern.pattern}|{AND_THE_THING_OF.pattern.pattern}", re.IGNORECASE)
+    for article in read_directory(ROOT / "eval/heldout/articles"):
+        assert isinstance(article, Article)
+        for line in article.text.splitlines():
+            for start in range(0, len(line), 7):
+                keyed = keyword_text(line)
+                found = [
+                    m.start()
+                    for m in (
+                        EXCLUDED_AFTER.search(line, keyed, start),
+                        AND_THE_THING_OF.search(line, keyed, start),
+                    )
+                    if m
+                ]
+                first = both.search(line, start)
+                assert min(found, default=None) == (first.start() if first else None)
 
 
 def test_every_match_of_a_keyword_pattern_has_one_of_its_words_in_our_articles():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from diplograph.extract.model import PartialDate, Span
-from diplograph.extract.patterns import matches_at, word_alternation
+from diplograph.extract.patterns import LowercasePattern, keyword_text, matches_at, word_alternation
 
 MONTHS = {
     name: number
@@ -71,15 +71,17 @@ ABSOLUTE_PATTERNS = (
     re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b"),  # January 2017
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
 )
-RELATIVE_PATTERN = re.compile(
-    r"(?<!\w)(?=[lntoemwfsyai0-9])(?:\b(?:(?P<direction>last|next|this|on|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+)?"
-    r"(?P<unit>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|today|"
-    r"yesterday|tomorrow)\b|\bthe\s+(?P<before>day\s+before|day\s+after|previous\s+day|next\s+day|following\s+day)\b|"
-    r"\b(?P<count>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<shift>later|earlier|before|after)\b|"
-    # "In the afternoon, Hasina called on President Droupadi Murmu": the part of the day last named.
-    r"\b(?P<same>(?:that|in\s+the)\s+(?:day|morning|afternoon|evening|night)|the\s+same\s+day|at\s+the\s+same\s+time|"
-    r"(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b)",
-    re.IGNORECASE,
+RELATIVE_PATTERN = LowercasePattern(
+    re.compile(
+        r"(?<!\w)(?=[lntoemwfsyai0-9])(?:\b(?:(?P<direction>last|next|this|on|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+)?"
+        r"(?P<unit>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|week|month|year|today|"
+        r"yesterday|tomorrow)\b|\bthe\s+(?P<before>day\s+before|day\s+after|previous\s+day|next\s+day|following\s+day)\b|"
+        r"\b(?P<count>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<shift>later|earlier|before|after)\b|"
+        # "In the afternoon, Hasina called on President Droupadi Murmu": the part of the day last named.
+        r"\b(?P<same>(?:that|in\s+the)\s+(?:day|morning|afternoon|evening|night)|the\s+same\s+day|at\s+the\s+same\s+time|"
+        r"(?:earlier|later)\s+(?:in\s+the|that)\s+day)\b)",
+        re.IGNORECASE,
+    )
 )
 COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # A month without a day or year ("in June", "last November", "next month's talks in July"): the nearest such
@@ -236,11 +238,13 @@ def article_year(matches: list[list[re.Match[str]]], published: date | None) -> 
     return years.pop() if len(years) == 1 else None
 
 
-FUTURE = word_alternation(
-    r"will|shall|(?:is|are|was|were|had\s+been)\s+(?:\w+\s+)?due\s+to|scheduled|planned|to\s+be\s+held|"
-    r"(?:is|are)\s+to|(?:is|are)\s+set\s+to|expected\s+to|upcoming|forthcoming|"
-    # "He said he would meet his Indian counterpart … in mid-January": the future of reported speech.
-    r"would\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|attend|go|come|see)"
+FUTURE = LowercasePattern(
+    word_alternation(
+        r"will|shall|(?:is|are|was|were|had\s+been)\s+(?:\w+\s+)?due\s+to|scheduled|planned|to\s+be\s+held|"
+        r"(?:is|are)\s+to|(?:is|are)\s+set\s+to|expected\s+to|upcoming|forthcoming|"
+        # "He said he would meet his Indian counterpart … in mid-January": the future of reported speech.
+        r"would\s+(?:\w+\s+)?(?:meet|visit|host|hold|travel|attend|go|come|see)"
+    )
 )
 
 
@@ -257,7 +261,7 @@ def _sentence_start(text: str, position: int) -> int:
 _INITIAL = re.compile(r"(?:^|\W)[A-Z]$")
 
 
-def _speaks_of_future(text: str, span: Span) -> bool:
+def _speaks_of_future(text: str, lowered: str | None, span: Span) -> bool:
     """Whether the clause around a date expression speaks of what is yet to come: "Modi and Sharif's meeting
     in Ufa in July produced a joint statement …, and the talks … scheduled for New Delhi in August, were
     called off" — the tense of the second clause is not that of the first."""
@@ -266,7 +270,9 @@ def _speaks_of_future(text: str, span: Span) -> bool:
     end = min(ends) if ends else len(text)
     before = [m.end() for m in CLAUSE_JOIN.finditer(text, start, span.start)]
     after = CLAUSE_JOIN.search(text, span.end, end)
-    return bool(FUTURE.search(text, before[-1] if before else start, after.start() if after else end))
+    return bool(
+        FUTURE.search(text, lowered, before[-1] if before else start, after.start() if after else end)
+    )
 
 
 # Where a sentence joins two clauses, each with a tense of its own.
@@ -388,15 +394,16 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
     published = _day_of_dateline(text, absolute, published)
     reference: PartialDate | None = None
     # (a month told stops the day before it counting)
-    months = _months_alone(text, names, published, absolute)
-    for match in RELATIVE_PATTERN.finditer(text):
+    lowered = keyword_text(text)
+    months = _months_alone(text, lowered, names, published, absolute)
+    for match in RELATIVE_PATTERN.finditer(text, lowered):
         span = Span(match.start(), match.end())
         if any(span.start < other.span.end and other.span.start < span.end for other in absolute):
             continue
         if not _is_date_use(match):
             continue
         reference = _last_day_before([*found, *months], span.start)
-        future = _speaks_of_future(text, span)
+        future = _speaks_of_future(text, lowered, span)
         if _inside_quote(text, span.start):
             value = None  # "today's good feelings will not last," Pompeo said: the day he spoke, not known
         elif match.group("same"):
@@ -415,8 +422,8 @@ def date_mentions(text: str, published: date | None) -> list[DateMention]:
         complement = _complement(text, match, reference)
         near = _nearer(past, ahead, published)
         found.append(DateMention(span, value, True, complement, past, ahead, near))
-    found.extend(_years_alone(text, found))
-    found.extend(_months_alone(text, names, published, found))
+    found.extend(_years_alone(text, lowered, found))
+    found.extend(_months_alone(text, lowered, names, published, found))
     return _in_years_told(text, sorted(found, key=lambda mention: mention.span), published)
 
 
@@ -457,19 +464,21 @@ def _year_told_before(text: str, position: int, found: list[DateMention]) -> int
 
 
 # A year alone: "will host the next summit in 2025", "the 2023 summit" (a year before a meeting noun).
-YEAR_ALONE = re.compile(
-    r"(?<!\w)(?=[ibdta])(?:\b(?:(?:in|by|during)\s+(?:(?:early|mid|late)[-\s]|the\s+(?:spring|summer|autumn|fall|"
-    r"winter|first\s+half|second\s+half|beginning|start|end)\s+of\s+)?|at\s+the\s+(?:beginning|start|end)\s+of\s+)"
-    r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:[-–/]|(?:and|or)\s+(?:in\s+)?(?:19|20)\d\d|,\s*(?:19|20)\d\d))|"
-    r"\b(?:the|its|their|this|that)\s+(?P<premodifier>(?:19|20)\d\d)\s+"
-    r"(?=(?:[\w-]+\s+)?(?:summit|meeting|talks|visit|conference|session|negotiations|round)\b))",
-    re.IGNORECASE,
+YEAR_ALONE = LowercasePattern(
+    re.compile(
+        r"(?<!\w)(?=[ibdta])(?:\b(?:(?:in|by|during)\s+(?:(?:early|mid|late)[-\s]|the\s+(?:spring|summer|autumn|fall|"
+        r"winter|first\s+half|second\s+half|beginning|start|end)\s+of\s+)?|at\s+the\s+(?:beginning|start|end)\s+of\s+)"
+        r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:[-–/]|(?:and|or)\s+(?:in\s+)?(?:19|20)\d\d|,\s*(?:19|20)\d\d))|"
+        r"\b(?:the|its|their|this|that)\s+(?P<premodifier>(?:19|20)\d\d)\s+"
+        r"(?=(?:[\w-]+\s+)?(?:summit|meeting|talks|visit|conference|session|negotiations|round)\b))",
+        re.IGNORECASE,
+    )
 )
 
 
-def _years_alone(text: str, taken: list[DateMention]) -> list[DateMention]:
+def _years_alone(text: str, lowered: str | None, taken: list[DateMention]) -> list[DateMention]:
     found = []
-    for match in YEAR_ALONE.finditer(text):
+    for match in YEAR_ALONE.finditer(text, lowered):
         group = "year" if match.group("year") else "premodifier"
         span = Span(match.start(group), match.end(group))
         if any(span.start < other.span.end and other.span.start < span.end for other in taken):
@@ -508,7 +517,7 @@ def resolve_month(month: int, lead: str, published: date | None, future: bool) -
 
 
 def _months_alone(
-    text: str, names: list[int], published: date | None, taken: list[DateMention]
+    text: str, lowered: str | None, names: list[int], published: date | None, taken: list[DateMention]
 ) -> list[DateMention]:
     found = []
     for match in matches_at(MONTH_ALONE, text, names):
@@ -528,7 +537,9 @@ def _months_alone(
             value = PartialDate(published.year + shift, month)
             span = Span(span.start, relative_year.end())
         else:
-            value = resolve_month(month, lead.group("lead").lower(), published, _speaks_of_future(text, span))
+            value = resolve_month(
+                month, lead.group("lead").lower(), published, _speaks_of_future(text, lowered, span)
+            )
         past = ahead = None
         if year is None and not relative_year and lead.group("lead").lower() not in ("last", "next", "this"):
             past, ahead = (resolve_month(month, "in", published, future) for future in (False, True))

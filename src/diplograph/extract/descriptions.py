@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from diplograph.extract.model import Mention, Span
+from diplograph.extract.patterns import starting_with
 
 __all__ = ["described_people"]
 
@@ -24,6 +25,7 @@ DESCRIPTION = re.compile(
     r"\b(?:(?:[Tt]he|[Hh]is|[Hh]er)\s+(?P<demonym>[A-Z][\w’'-]+)\s+(?P<noun>leader|minister|top\s+diplomat|"
     r"counterpart)|[Tt]he\s+(?P<head>Head\s+of\s+State))\b(?!\s+(?:[A-Z]|of\b)|-)"
 )
+DESCRIPTION = starting_with("th", DESCRIPTION)  # "The", "the", "His", "his", "Her", "her"
 # The roles each noun describes; a counterpart is anyone of the state who holds an office.
 DESCRIBED_ROLES: dict[str, tuple[str, ...] | None] = {
     "leader": ("head of state", "head of government"),

@@ -82,6 +82,24 @@ def word_alternation(pattern: str) -> re.Pattern[str]:
 PLAIN_FORMS: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
+def starting_with(first: str, pattern: re.Pattern[str], word_start: bool = True) -> re.Pattern[str]:
+    """The same pattern, tried only where one of the characters ``first`` (any case) starts a word: a
+    pattern is otherwise tried at every character of every clause, and extraction must stay fast."""
+    guard = r"(?<![\w])" if word_start else ""
+    return guarded_by(rf"{guard}(?=[{first}{first.upper()}])", pattern)
+
+
+def guarded_by(guard: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern behind ``guard``, a zero-width test that holds where any match starts: one test
+    rules out most places, where the engine would otherwise try every branch of the pattern."""
+    guarded = re.compile(f"{guard}(?:{pattern.pattern})", pattern.flags)
+    UNGUARDED[guarded] = pattern
+    return guarded
+
+
+UNGUARDED: dict[re.Pattern[str], re.Pattern[str]] = {}  # each guarded pattern and the pattern it guards
+
+
 def _letter_tree(groups: list[tuple[str, str]]) -> str:
     """The groups of ``by_first_letter`` behind a binary tree of letter tests: a position is ruled out after
     a few tests instead of one per letter. No two groups can match at the same position (each needs its own
@@ -163,6 +181,63 @@ class KeywordPattern:
         self, text: str, lowered: str | None, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, pos, endpos) if self.may_match(lowered) else iter(())
+
+
+class LowercasePattern:
+    """A case-insensitive pattern run case-sensitively, its letters lowered, over the text lowered by
+    ``keyword_text``: under re.IGNORECASE the engine folds the case of every character it compares, which
+    makes a scan up to twice as slow. Lowering keeps offsets (``keyword_text`` gives None where it would not,
+    or where a character lowers to something re.IGNORECASE does not read it as), and ``pattern`` itself then
+    runs over the text. Spans are those of the text either way; the groups' words are in lowercase when they
+    come from the lowered text, so callers lower what they read."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        if not pattern.flags & re.IGNORECASE:
+            raise ValueError(f"not a case-insensitive pattern: {pattern.pattern!r}")
+        self.pattern = pattern
+        self.lowercase = re.compile(lowercase_source(pattern.pattern), pattern.flags & ~re.IGNORECASE)
+
+    def finditer(
+        self, text: str, lowered: str | None, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if lowered is None:
+            return self.pattern.finditer(text, pos, endpos)
+        return self.lowercase.finditer(lowered, pos, endpos)
+
+    def search(
+        self, text: str, lowered: str | None, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        if lowered is None:
+            return self.pattern.search(text, pos, endpos)
+        return self.lowercase.search(lowered, pos, endpos)
+
+
+def lowercase_source(source: str) -> str:
+    """The letters of a case-insensitive pattern lowered, but those of escapes and group names: under
+    re.IGNORECASE ``A`` and ``a``, ``[A-Z]`` and ``[a-z]`` match the same characters (tried on every code
+    point), and case-sensitively over lowered text the lowered pattern matches what the original matches.
+    Refused: a part made case-sensitive (``(?-i:``), escapes that name a character by its code, and the
+    characters ``keyword_text`` does not lower."""
+    if "(?-i" in source or any(char in source for char in _LOWERED_OTHERWISE):
+        raise ValueError(f"cannot lower {source!r}")
+    parts, index = [], 0
+    while index < len(source):
+        if source[index] == "\\":
+            if (
+                source[index + 1 : index + 2] in ("x", "u", "U", "N")
+                or source[index + 1 : index + 2].isdigit()
+            ):
+                raise ValueError(f"cannot lower {source!r}")
+            end = index + 2
+        elif source.startswith(("(?P<", "(?P="), index):
+            end = source.index(">" if source[index + 3] == "<" else ")", index) + 1
+        else:
+            parts.append(source[index].lower())
+            index += 1
+            continue
+        parts.append(source[index:end])
+        index = end
+    return "".join(parts)
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

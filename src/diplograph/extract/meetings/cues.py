@@ -11,30 +11,14 @@ import re
 
 from diplograph.extract.patterns import (
     KeywordPattern,
+    LowercasePattern,
     alternatives,
     at_word_start,
     by_first_letter,
+    guarded_by,
     keyword_text,
+    starting_with,
 )
-
-
-def starting_with(first: str, pattern: re.Pattern[str], word_start: bool = True) -> re.Pattern[str]:
-    """The same pattern, tried only where one of the characters ``first`` (any case) starts a word: a
-    pattern is otherwise tried at every character of every clause, and extraction must stay fast."""
-    guard = r"(?<![\w])" if word_start else ""
-    return guarded_by(rf"{guard}(?=[{first}{first.upper()}])", pattern)
-
-
-def guarded_by(guard: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern behind ``guard``, a zero-width test that holds where any match starts: one test
-    rules out most places, where the engine would otherwise try every branch of the pattern."""
-    guarded = re.compile(f"{guard}(?:{pattern.pattern})", pattern.flags)
-    UNGUARDED[guarded] = pattern
-    return guarded
-
-
-UNGUARDED: dict[re.Pattern[str], re.Pattern[str]] = {}  # each guarded pattern and the pattern it guards
-
 
 MEETING_NOUN = (
     r"meetings?|talks|summit|summits|conference|visit|negotiations|consultations|get-togethers?|"
@@ -235,12 +219,16 @@ EXCLUDING = (
     r"excluding|without(?:\s+the\s+involvement\s+of)?|except|against|rather\s+than|instead\s+of|"
     r"in\s+response\s+to|about|to\s+abandon|so\s+as|snub(?:s|bed|bing)?|(?:shows|means|ensures|proves)\s+that"
 )
-EXCLUDED_AFTER = re.compile(
-    at_word_start(alternatives(EXCLUDING)) + r"\b|"
-    # "talks with Saudi Arabia and the readmission of the regime to the Arab League": another thing.
-    r"\s+and\s+the\s+(?!(?:foreign|defen[cs]e|prime|deputy|vice|chief|heads?|leaders?|ministers?|presidents?)\b)"
-    r"(?-i:[a-z])[a-z]+\s+of\b",
-    re.IGNORECASE,
+EXCLUDED_AFTER = LowercasePattern(re.compile(at_word_start(alternatives(EXCLUDING)) + r"\b", re.IGNORECASE))
+# "talks with Saudi Arabia and the readmission of the regime to the Arab League": another thing. (Apart from
+# the words, which start at a letter where this starts at a space: the first of both is the first exclusion.)
+AND_THE_THING_OF = KeywordPattern(
+    re.compile(
+        r"\s+and\s+the\s+(?!(?:foreign|defen[cs]e|prime|deputy|vice|chief|heads?|leaders?|ministers?|presidents?)\b)"
+        r"(?-i:[a-z])[a-z]+\s+of\b",
+        re.IGNORECASE,
+    ),
+    ("and",),
 )
 # "He hosted Erdogan in Sochi …, | and Xi met Putin in Moscow in March": a second subject and its verb (a
 # break only after a clause with a meeting word of its own: "Turkey, Russia, and Iran met" is one list).
@@ -545,9 +533,14 @@ def exclusion_start(body: str, trigger: re.Match[str]) -> int:
     'where they discussed the grain corridor with Ukraine', 'signed a statement on Ukraine')."""
     # "The most striking thing about Saturday's meeting between Obama and Castro": the parties follow
     between = re.match(r"\s+between\b", body[trigger.end() :], re.IGNORECASE)
-    match = EXCLUDED_AFTER.search(body, trigger.end() if between else 0)
-    end = match.start() if match else len(body)
     keyed = keyword_text(body)
+    start = trigger.end() if between else 0
+    found = [
+        m.start()
+        for m in (EXCLUDED_AFTER.search(body, keyed, start), AND_THE_THING_OF.search(body, keyed, start))
+        if m
+    ]
+    end = min(found, default=len(body))
     topic = _PRESSED_ON.search(body, keyed)
     end = min(end, topic.start("on")) if topic else end
     about = _ABOUT.search(body, keyed, trigger.end())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from diplograph.extract.dates import DateMention
 from diplograph.extract.entities import Recognised
@@ -51,7 +52,13 @@ from diplograph.extract.meetings.status import status_of
 from diplograph.extract.meetings.subjects import relative_clause_ends
 from diplograph.extract.meetings.when import meeting_date
 from diplograph.extract.model import Mention, Span, Status
-from diplograph.extract.patterns import KeywordPattern, keyword_text, may_contain, trie_pattern
+from diplograph.extract.patterns import (
+    KeywordPattern,
+    LowercasePattern,
+    keyword_text,
+    may_contain,
+    trie_pattern,
+)
 from diplograph.link.gazetteer import Gazetteer
 
 __all__ = ["clauses", "draft_from_clause", "may_tell_a_meeting"]
@@ -119,13 +126,21 @@ _VENUE_WORDS: tuple[str, ...] = (
 )
 _VENUE_WORDS += ("headquarters", "residence", "building", "castle", "villa", "complex", "cosmodrome")
 _VENUE = KeywordPattern(VENUE, _VENUE_WORDS)
+_ANAPHOR = LowercasePattern(ANAPHOR)
 
 
 def may_tell_a_meeting(text: str, sentence: Span) -> bool:
     """Whether a clause of the sentence can tell a meeting or a call: one with neither a meeting word nor a
     word of remote contact has none (most sentences), and is not even split into clauses."""
     lowered = sentence.of(text).lower()
-    return bool(_ANY_TRIGGER_WORD.search(lowered)) or may_contain(lowered, REMOTE_WORDS)
+    return _has_meeting_word(lowered) or may_contain(lowered, REMOTE_WORDS)
+
+
+@lru_cache(maxsize=8)
+def _has_meeting_word(lowered: str) -> bool:
+    """Whether a lowered sentence or clause has a meeting word. Remembered for the last few: a sentence of one
+    clause is asked again as its clause, and the scan costs more than a look-up."""
+    return bool(_ANY_TRIGGER_WORD.search(lowered))
 
 
 def draft_from_clause(
@@ -138,7 +153,7 @@ def draft_from_clause(
 ) -> Draft | None:
     body = clause.of(text)
     lowered = body.lower()
-    if not _ANY_TRIGGER_WORD.search(lowered):
+    if not _has_meeting_word(lowered):
         return None  # most clauses have no meeting word at all: a substring test rules them out quickly
     candidates = list(TRIGGER.finditer(body))
     presence = PRESENCE.search(body) if _ANY_PRESENCE_WORD.search(lowered) else None
@@ -235,7 +250,7 @@ def draft_from_clause(
             when = None
     if rule == "intent" and when is None and place is None:
         status = Status.PROPOSED  # an intention with neither a time nor a place is not yet a plan
-    anaphoric = bool(ANAPHOR.search(body))
+    anaphoric = bool(_ANAPHOR.search(body, keyed))
     trigger_span = Span(clause.start + trigger.start(), clause.start + trigger.end())
     draft = Draft(status, f"meeting:{rule}", participants, [sentence], when, place, trigger_span, anaphoric)
     draft.states = {p.represents or p.entity.key for p in participants}

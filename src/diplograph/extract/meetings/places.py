@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.meetings.cues import MEETING_NOUN, PLACE_AFTER_MOTION, PLACE_BEFORE, starting_with
+from diplograph.extract.meetings.cues import MEETING_NOUN, PLACE_AFTER_MOTION, PLACE_BEFORE
 from diplograph.extract.meetings.when import tells_its_end
 from diplograph.extract.model import Entity, Mention, Span
-from diplograph.extract.patterns import keyword_text
+from diplograph.extract.patterns import keyword_text, starting_with
 from diplograph.graph.uris import slugify
 from diplograph.link.gazetteer import Gazetteer
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.meetings.cues import starting_with
 from diplograph.extract.model import Status
-from diplograph.extract.patterns import keyword_text, may_contain
+from diplograph.extract.patterns import LowercasePattern, keyword_text, may_contain, starting_with
 
 __all__ = ["STATUS_CUES", "status_of"]
 
@@ -105,6 +104,8 @@ STATUS_CUES = tuple(
     (status, rule, starting_with(_CUE_STARTS[rule], pattern, word_start=rule not in _INSIDE_WORDS))
     for status, rule, pattern in STATUS_CUES
 )
+# The cues run over the lowered clause, all but the future's (which needs a capital letter).
+_LOWERED_CUES = {rule: LowercasePattern(pattern) for _, rule, pattern in STATUS_CUES if rule != "future"}
 # Words one of which every cue of a rule contains (lowercase): a clause without any is not scanned for it.
 _CUE_WORDS = {
     "cancelled": ("called", "cancel", "scrapped", "abandoned", "fell", "dropped", "place"),
@@ -156,7 +157,14 @@ def status_of(body: str, trigger: re.Match[str]) -> tuple[Status, str]:
         if rule in _CUE_WORDS and not may_contain(keyed, _CUE_WORDS[rule]):
             continue
         final = status in (Status.CANCELLED, Status.POSTPONED)
-        for cue in pattern.finditer(body) if final else pattern.finditer(body, low, high):
+        scan_from, scan_to = (0, len(body)) if final else (low, high)
+        lowered = _LOWERED_CUES.get(rule)
+        cues = (
+            pattern.finditer(body, scan_from, scan_to)
+            if lowered is None
+            else lowered.finditer(body, keyed, scan_from, scan_to)
+        )
+        for cue in cues:
             if any(start <= cue.start() < end for start, end in given_up):
                 continue  # "originally scheduled for March 5": the plan it replaced, not its status
             if cue.start() > trigger.end() and _ABOUT_A_DOCUMENT.search(body, trigger.end(), cue.start()):
