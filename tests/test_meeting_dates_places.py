@@ -479,3 +479,18 @@ def test_a_weekday_of_a_meeting_told_without_tense_is_the_last_one(read_dated):
         date(2023, 6, 10),
     )
     assert day(the_meeting_with(findings, "gustavo-petro", "eln")) == "2023-06-09"
+
+
+def test_talks_that_opened_days_before_their_signing_are_dated_by_their_first_day(read_dated):
+    # t02_sudan_site_jeddah_declaration (published Friday 2023-05-12): signed on Thursday after a week of
+    # talks that "opened on Saturday", when Faisal bin Farhan received the delegations.
+    findings = read_dated(
+        "KHARTOUM/JEDDAH — Delegations of the Sudanese Armed Forces (SAF) and the Rapid Support Forces (RSF) "
+        'signed a "Declaration of Commitment to Protect the Civilians of Sudan" in the Saudi city of Jeddah '
+        "late on Thursday, after almost a week of talks brokered by Saudi Arabia and the United States.\n\n"
+        "The talks opened on Saturday, when Saudi Foreign Minister Prince Faisal bin Farhan received the two "
+        "delegations.",
+        date(2023, 5, 12),
+    )
+    (talks,) = findings.meetings
+    assert day(talks) == "2023-05-06" and "faisal-bin-farhan" in who(talks)

@@ -178,7 +178,10 @@ def find_meetings(
                     draft.date or draft.place
                 ):
                     setting = (index, draft)
-                if drafts and (draft.anaphoric or same_place(drafts[-1], draft)):
+                if drafts and _tells_its_first_day(text, draft, drafts[-1]):
+                    join(drafts[-1], draft)
+                    drafts[-1].date = draft.date
+                elif drafts and (draft.anaphoric or same_place(drafts[-1], draft)):
                     absorb(drafts[-1], draft, evidence_only=True)
                 continue
             if setting is not None and setting[0] == index - 1 and draft.date is None:
@@ -355,6 +358,24 @@ _OPENING_PARTIES = re.compile(
 def _opens_with_the_parties(text: str, clause: Span) -> bool:
     opening = _OPENING_PARTIES.match(text, clause.start, clause.end)
     return opening is not None and THE_PARTIES.match(text, opening.end(), clause.end) is not None
+
+
+# "The talks opened on Saturday, when Saudi Foreign Minister Prince Faisal bin Farhan received the two
+# delegations" after a signing "late on Thursday, after almost a week of talks": the talks began days
+# before; a meeting of several days is dated by its first.
+_BEGAN = re.compile(r"\s+(?:had\s+)?(?:opened|began|started|got\s+under\s+way|kicked\s+off)\b", re.IGNORECASE)
+
+
+def _tells_its_first_day(text: str, draft: Draft, told: Draft) -> bool:
+    first, last = draft.date.as_date() if draft.date else None, told.date.as_date() if told.date else None
+    return (
+        first is not None
+        and last is not None
+        and 0 < (last - first).days <= 14
+        and draft.status is Status.HELD
+        and bool(_BEGAN.match(text, draft.trigger.end))
+        and bool(re.search(r"\bthe\s+$", text[max(0, draft.trigger.start - 5) : draft.trigger.start], re.I))
+    )
 
 
 # "Borrell, who will brief EU foreign ministers on the talks": the talks told before, as the topic of what
