@@ -494,3 +494,15 @@ def test_talks_that_opened_days_before_their_signing_are_dated_by_their_first_da
     )
     (talks,) = findings.meetings
     assert day(talks) == "2023-05-06" and "faisal-bin-farhan" in who(talks)
+
+
+def test_days_joined_by_and_are_a_range_dated_by_its_first(read_dated):
+    # t08_egypt_mfa_gerd_kinshasa (published 2021-04-06): "convened in Kinshasa on 4 and 5 April 2021".
+    findings = read_dated(
+        "The meeting of the Ministers of Foreign Affairs and of Water Resources of Egypt, Sudan and Ethiopia "
+        "on the Grand Ethiopian Renaissance Dam (GERD), which was convened in Kinshasa on 4 and 5 April 2021 "
+        "at the invitation of H.E. President Félix Tshisekedi, concluded yesterday without reaching an "
+        "agreement.",
+        date(2021, 4, 6),
+    )
+    assert day(the_meeting_with(findings, "egypt", "ethiopia")) == "2021-04-04"

@@ -46,10 +46,11 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 
-# A range of days ("10-11 May 2024", "May 10-11, 2024", "28–29 February") is dated by its first day: a
-# meeting of several days is dated by the day it opened.
-_FIRST_DAY = r"(?:(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*[-–]\s*)?"
-_LAST_DAY = r"(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+# A range of days ("10-11 May 2024", "May 10-11, 2024", "28–29 February", "on 4 and 5 April 2021", "from 4 to
+# 6 April") is dated by its first day: a meeting of several days is dated by the day it opened.
+_RANGE = r"(?:\s*[-–]\s*|\s+(?:and|to)\s+)"
+_FIRST_DAY = r"(?:(?P<first>[0-3]?\d)(?:st|nd|rd|th)?" + _RANGE + r")?"
+_LAST_DAY = r"(?:" + _RANGE + r"[0-3]?\d(?:st|nd|rd|th)?(?![\d:]|,\d))?"
 # Each pattern first looks at what may start it, at the start of a word: a regular expression is otherwise
 # tried at every character of the article.
 ABSOLUTE_PATTERNS = (
