@@ -779,3 +779,16 @@ def test_the_president_of_a_house_is_no_head_of_state(gazetteer):
     text = "They met Emmanuel Macron, the president of France, in Paris."
     (person, *_) = [m for m in recognise(text, gazetteer).mentions if m.entity.kind == "person"]
     assert (person.entity.key, person.role) == ("emmanuel-macron", "head of state")
+
+
+def test_who_heads_a_delegation_named_by_demonym_speaks_for_its_state(gazetteer):
+    # t08_egypt_mfa_gerd_kinshasa: "The Sudanese delegation was headed by H.E. Dr. Mariam al-Sadiq al-Mahdi,
+    # Minister of Foreign Affairs, … and the Ethiopian delegation by H.E. Dr. Seleshi Bekele" (honorifics
+    # end no sentence).
+    text = (
+        "The Sudanese delegation was headed by H.E. Dr. Mariam al-Sadiq al-Mahdi, Minister of Foreign "
+        "Affairs, and H.E. Prof. Yasir Abbas, Minister of Irrigation and Water Resources, and the Ethiopian "
+        "delegation by H.E. Dr. Seleshi Bekele, Minister of Water, Irrigation and Energy."
+    )
+    people = {m.entity.key: m.represents for m in recognise(text, gazetteer).mentions}
+    assert people["mariam-al-sadiq-al-mahdi"] == "sudan" and people["seleshi-bekele"] == "ethiopia"

@@ -634,9 +634,12 @@ _FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
 # "on the Venezuelan side the foreign minister Carlos Faría took part", "the Bangladesh delegation was led by
 # State Minister … Zaheed Farooque and the Indian side by Jal Shakti Minister Gajendra Singh Shekhawat";
 # "Hani Sewilam, who headed the Egyptian delegation": whom a state's side or delegation has at its head.
+# A sentence ends between the side and the name; honorifics ("H.E. Dr.") end none.
+_SENTENCE_END = re.compile(r";|\b(?!(?:Dr|Prof|Mr|Mrs|Ms|Gen|Col|Lt|Maj|Sen|Rep|St)\.)\w{2,}\.\s")
+# "The Sudanese delegation was headed by H.E. Dr. Mariam al-Sadiq al-Mahdi".
 _SIDE_BEFORE = re.compile(
-    r"\bthe\s+(?P<state>[A-Z][\w’'-]+)\s+(?:side|delegation|team)(?:\s+(?:was\s+)?(?:headed|led))?"
-    r"(?:\s+by)?,?\s+(?:the\s+)?(?:[\w’'-]+\s+){0,6}?$"
+    r"\b[Tt]he\s+(?P<state>[A-Z][\w’'-]+)\s+(?:side|delegation|team)(?:\s+(?:was\s+)?(?:headed|led))?"
+    r"(?:\s+by)?,?\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?$"
 )
 _SIDE_AFTER = re.compile(
     r",?\s+(?:who\s+)?(?:headed|led|heads|leads)\s+the\s+(?P<state>[A-Z][\w’'-]+)\s+(?:side|delegation|team)\b"
@@ -647,7 +650,7 @@ def _side_led(text: str, span: Span, mentions: list[Mention], demonyms: list[tup
     """The state whose side or delegation the words put the person at the head of, for people the gazetteer
     gives no state."""
     before = _SIDE_BEFORE.search(text, max(0, span.start - 90), span.start)
-    if before and re.search(r"[.;]", text[before.end("state") : span.start]):
+    if before and _SENTENCE_END.search(text, before.end("state"), span.start):
         before = None
     found = before or _SIDE_AFTER.match(text, span.end, span.end + 80)
     if found is None:
