@@ -7,6 +7,8 @@ from datetime import date
 
 from tests.conftest import day, the_meeting_with, who
 
+from diplograph.extract.model import Status
+
 
 def test_whom_the_meeting_told_before_brought_together_take_part_in_it(read_dated):
     # t03_angop_luanda_minisummit (published 2022-11-23): "The meeting" is the mini-summit of the sentence
@@ -23,3 +25,23 @@ def test_whom_the_meeting_told_before_brought_together_take_part_in_it(read_date
     assert {"joao-lourenco", "felix-tshisekedi", "evariste-ndayishimiye"} <= who(meeting)
     assert day(meeting) == "2022-11-23"
     assert len(findings.meetings) == 1
+
+
+PACIFIC_BRIEF = (
+    "RAROTONGA, Cook Islands, 10 November 2023 - The 52nd Pacific Islands Forum Leaders Meeting, which "
+    "opened on Monday, ended in Rarotonga on Friday with a communique endorsing a regional ocean "
+    "declaration.\n\n"
+)
+
+
+def test_leaders_meeting_next_year_somewhere_is_the_next_summit_of_the_body(read_dated):
+    # t11_brief_pif_rarotonga (published 2023-11-10): no party is named again; "next year" tells the next
+    # meeting of the Forum, whose host is the state it meets in.
+    findings = read_dated(
+        PACIFIC_BRIEF + "Host Prime Minister Mark Brown said the forum had shown that the Pacific "
+        '"speaks with one voice" on climate. Leaders will meet next year in Tonga.',
+        date(2023, 11, 10),
+    )
+    meeting = the_meeting_with(findings, "tonga")
+    assert who(meeting) == {"pacific-islands-forum", "tonga"}
+    assert day(meeting) == "2024" and meeting.status is Status.PLANNED
