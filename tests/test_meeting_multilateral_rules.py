@@ -45,3 +45,16 @@ def test_leaders_meeting_next_year_somewhere_is_the_next_summit_of_the_body(read
     meeting = the_meeting_with(findings, "tonga")
     assert who(meeting) == {"pacific-islands-forum", "tonga"}
     assert day(meeting) == "2024" and meeting.status is Status.PLANNED
+
+
+def test_two_who_sign_a_treaty_on_the_sidelines_meet_there(read_dated):
+    # t11_brief_pif_rarotonga (published 2023-11-10): no meeting word; signing together on the sidelines of
+    # the summit is an encounter of its own, on its own day.
+    findings = read_dated(
+        PACIFIC_BRIEF + "On the sidelines, Australian Prime Minister Anthony Albanese and Tuvalu's Prime "
+        "Minister Kausea Natano signed the Falepili Union treaty on Thursday, offering Tuvaluans a path to "
+        "residency in Australia in return for a say over Tuvalu's security ties.",
+        date(2023, 11, 10),
+    )
+    meeting = the_meeting_with(findings, "anthony-albanese", "kausea-natano")
+    assert day(meeting) == "2023-11-09" and meeting.status is Status.HELD

@@ -142,8 +142,8 @@ def draft_from_clause(
         return None  # most clauses have no meeting word at all: a substring test rules them out quickly
     candidates = list(TRIGGER.finditer(body))
     presence = PRESENCE.search(body) if _ANY_PRESENCE_WORD.search(lowered) else None
-    if not candidates and presence is None:
-        return None
+    if not candidates and presence is None and "side" not in lowered and "margin" not in lowered:
+        return None  # (on the sidelines a conversation or a signing is a meeting too)
     keyed = keyword_text(body)
     if _HYPOTHETICAL.search(body, keyed) or _SERIES.search(body, keyed):
         return None
@@ -152,7 +152,7 @@ def draft_from_clause(
     side = _SIDELINES.search(body, keyed)
     bare_side = side is None and bool(_BARE_SIDELINES.search(body, keyed))
     occasion = [Span(side.start(), side.end())] if side else []
-    if side:
+    if side or bare_side:
         candidates = sorted([*candidates, *SIDE_CONVERSATION.finditer(body)], key=lambda m: m.start())
     unusable = blocked + occasion
     triggers = [m for m in candidates if not any(b.start <= m.start() < b.end for b in unusable)]
