@@ -58,3 +58,18 @@ def test_two_who_sign_a_treaty_on_the_sidelines_meet_there(read_dated):
     )
     meeting = the_meeting_with(findings, "anthony-albanese", "kausea-natano")
     assert day(meeting) == "2023-11-09" and meeting.status is Status.HELD
+
+
+def test_a_meeting_of_foreign_ministers_is_not_the_talks_of_two_leaders_in_the_same_city(read_dated):
+    # t15_australian_daily_g20_delhi (published 2023-03-02): the Quad's ministers meet on Friday; the prime
+    # ministers' talks come with a visit next week.
+    findings = read_dated(
+        "The foreign ministers of the Quad - Australia, India, Japan and the United States - are due to meet "
+        "in Delhi on Friday.\n\nPrime Minister Anthony Albanese will visit India next week, his first trip "
+        "to the country as prime minister, and is expected to hold talks with Modi in Delhi after attending "
+        "the opening of the fourth Test in Ahmedabad.",
+        date(2023, 3, 2),
+    )
+    quad = the_meeting_with(findings, "quad")
+    assert day(quad) == "2023-03-03" and "anthony-albanese" not in who(quad)
+    assert who(the_meeting_with(findings, "anthony-albanese")) == {"anthony-albanese", "narendra-modi"}

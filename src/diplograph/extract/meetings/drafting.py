@@ -93,6 +93,11 @@ _NOT_A_MEETING = KeywordPattern(
     + ("rather", "“", '"'),
 )
 _SIDELINES = KeywordPattern(SIDELINES, ("side", "margin"))
+# "The foreign ministers of the Quad - Australia, India, Japan and the United States - are due to meet"
+_MINISTERS_MEET = re.compile(
+    r"\b(?:foreign|defen[cs]e|finance|trade|economy|energy|interior)\s+ministers\s+(?:of|from)\b",
+    re.IGNORECASE,
+)
 _BARE_SIDELINES = KeywordPattern(BARE_SIDELINES, ("side", "margin"))
 _NEGATED = KeywordPattern(
     NEGATED, ("no", "n'", "n’", "refused", "declined", "ruled", "rejected", "denie", "dismisse", "refuted")
@@ -246,6 +251,7 @@ def draft_from_clause(
         or bool(_SEQUENCE_BEFORE.search(body[: trigger.start()], keyed))
     )
     draft.reference, draft.presence, draft.sidelines = reference, bool(presence), bool(side) or bare_side
+    draft.ministers = bool(_MINISTERS_MEET.search(body, 0, trigger.start()))
     venue = _VENUE.search(body, keyed) if place is None else None
     draft.venue = venue is not None and not any(  # "at the White House" is a body the gazetteer knows
         clause.start + venue.start() <= m.span.start < clause.start + venue.end() for m in in_clause
