@@ -34,6 +34,7 @@ from diplograph.extract.meetings.merging import (
 )
 from diplograph.extract.meetings.occasions import (
     city_of_the_day,
+    gathering_told_before,
     places_from_dateline,
     take_occasion,
     take_people,
@@ -137,7 +138,9 @@ def find_meetings(
                 city_of_the_day(drafts, draft)
             if number and len(draft.states) < 2 and ELABORATION.match(clause.of(text)):
                 _add_state_of_subject(parts[number - 1], draft, recognised, gazetteer)
-            gathering = _gathering_come_to(text, draft, drafts)
+            gathering = _gathering_come_to(text, draft, drafts) or gathering_told_before(
+                text, clause.start, draft, drafts
+            )
             if gathering is not None:
                 join(gathering, draft)  # "… Maduro … arrived in Mexico City early Saturday, his first trip"
                 continue

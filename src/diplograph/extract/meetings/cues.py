@@ -278,7 +278,11 @@ BARE_SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:side-?lines|margins?)\b(?!\
 SIDE_CONVERSATION = re.compile(
     r"\b(?:conversation|chat|exchanged\s+(?:words|pleasantries|greetings)|"
     # "Erdoğan also discussed the grain issue with … Putin in Tehran on Tuesday, on the sidelines of …"
-    r"discuss(?:ed|es)(?=\s[^.;]{0,80}?\bwith\s))\b",
+    r"discuss(?:ed|es)(?=\s[^.;]{0,80}?\bwith\s)|"
+    # "On the sidelines, Australian Prime Minister Anthony Albanese and Tuvalu's Prime Minister Kausea Natano
+    # signed the Falepili Union treaty on Thursday" (Pacific brief, 10 November 2023): two who sign together
+    # on the sidelines of a meeting meet there.
+    r"(?<=\s)signed(?=\s+(?:the|a|an)\s))\b",
     re.IGNORECASE,
 )
 # "since they exchanged pleasantries at a Group of 20 dinner": the people of the clause before.

@@ -100,6 +100,11 @@ _NOT_A_MEETING = KeywordPattern(
     + ("rather", "“", '"'),
 )
 _SIDELINES = KeywordPattern(SIDELINES, ("side", "margin"))
+# "The foreign ministers of the Quad - Australia, India, Japan and the United States - are due to meet"
+_MINISTERS_MEET = re.compile(
+    r"\b(?:foreign|defen[cs]e|finance|trade|economy|energy|interior)\s+ministers\s+(?:of|from)\b",
+    re.IGNORECASE,
+)
 _BARE_SIDELINES = KeywordPattern(BARE_SIDELINES, ("side", "margin"))
 _NEGATED = KeywordPattern(
     NEGATED, ("no", "n'", "n’", "refused", "declined", "ruled", "rejected", "denie", "dismisse", "refuted")
@@ -157,8 +162,8 @@ def draft_from_clause(
         return None  # most clauses have no meeting word at all: a substring test rules them out quickly
     candidates = list(TRIGGER.finditer(body))
     presence = PRESENCE.search(body) if _ANY_PRESENCE_WORD.search(lowered) else None
-    if not candidates and presence is None:
-        return None
+    if not candidates and presence is None and "side" not in lowered and "margin" not in lowered:
+        return None  # (on the sidelines a conversation or a signing is a meeting too)
     keyed = keyword_text(body)
     if _HYPOTHETICAL.search(body, keyed) or _SERIES.search(body, keyed):
         return None
@@ -167,7 +172,7 @@ def draft_from_clause(
     side = _SIDELINES.search(body, keyed)
     bare_side = side is None and bool(_BARE_SIDELINES.search(body, keyed))
     occasion = [Span(side.start(), side.end())] if side else []
-    if side:
+    if side or bare_side:
         candidates = sorted([*candidates, *SIDE_CONVERSATION.finditer(body)], key=lambda m: m.start())
     unusable = blocked + occasion
     triggers = [m for m in candidates if not any(b.start <= m.start() < b.end for b in unusable)]
@@ -261,6 +266,7 @@ def draft_from_clause(
         or bool(_SEQUENCE_BEFORE.search(body[: trigger.start()], keyed))
     )
     draft.reference, draft.presence, draft.sidelines = reference, bool(presence), bool(side) or bare_side
+    draft.ministers = bool(_MINISTERS_MEET.search(body, 0, trigger.start()))
     venue = _VENUE.search(body, keyed) if place is None else None
     draft.venue = venue is not None and not any(  # "at the White House" is a body the gazetteer knows
         clause.start + venue.start() <= m.span.start < clause.start + venue.end() for m in in_clause

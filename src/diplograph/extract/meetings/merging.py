@@ -29,6 +29,7 @@ class Draft:
         False  # its place is a building or site the gazetteer does not know ("at Rashtrapati Bhavan")
     )
     during: bool = False  # held "during the stop" or visit told before, on its day and at its place
+    ministers: bool = False  # told as a meeting of ministers: "The foreign ministers of the Quad … meet"
     subjects: set[str] = field(default_factory=set)  # who and which states are named before the trigger
     spans: dict[str, Span] = field(default_factory=dict)  # where the clause names each entity
 
@@ -127,6 +128,8 @@ def _compatible(a: Draft, b: Draft, published: date | None = None) -> bool:
         return False
     if a.new_occasion or b.new_occasion or _different_people(a, b) or _past_and_future(a, b, published):
         return False
+    if _ministers_and_leaders(a, b) or _ministers_and_leaders(b, a):
+        return False
     shared = a.states & b.states
     smaller = min(len(a.states), len(b.states))
     # with neither place told, all parties shared, or three of them ("The two leaders met Borrell and EU envoy
@@ -188,6 +191,17 @@ def _different_people(a: Draft, b: Draft) -> bool:
 
     first, second = people(a), people(b)
     return any(first[state].isdisjoint(second[state]) for state in first.keys() & second.keys())
+
+
+_LEADERS = ("head of state", "head of government")
+
+
+def _ministers_and_leaders(a: Draft, b: Draft) -> bool:
+    """'The foreign ministers of the Quad - Australia, India, Japan and the United States - are due to meet in
+    Delhi on Friday' and 'Albanese … is expected to hold talks with Modi in Delhi' (The Age, 2 March 2023): a
+    meeting told as one of ministers and one of named leaders only are two."""
+    people = [p for p in b.participants if p.entity.kind == "person"]
+    return a.ministers and bool(people) and all(p.role in _LEADERS for p in people)
 
 
 def _affinity(a: Draft, b: Draft) -> tuple[int, bool, bool]:

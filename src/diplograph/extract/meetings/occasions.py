@@ -95,3 +95,26 @@ def city_of_the_day(drafts: list[Draft], draft: Draft) -> None:
             return
         draft.place = earlier.place
         return
+
+
+# "The meeting, held at the Palácio Presidencial da Cidade Alta, brought together the President of the
+# Democratic Republic of Congo, Félix Tshisekedi, …" (ANGOP, 23 November 2022); "The round, held from Sunday
+# to Tuesday in the Ethiopian capital, brought together the Egyptian delegation …" (Ahram Online, 20 December
+# 2023): a meeting noun with a definite article, the subject of "brought together", is the meeting just told.
+_GATHERED_BEFORE = re.compile(
+    r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:\w+-)?(?:" + MEETING_NOUN + r"|round|gathering)"
+    r"(?:,[^,;]{0,120},)?\s+(?:brought|brings)\s+together\b",
+)
+
+
+def gathering_told_before(text: str, clause_start: int, draft: Draft, drafts: list[Draft]) -> Draft | None:
+    """The meeting told just before, when the clause says whom it brought together: its objects take part in
+    it, and the clause tells no other time or place."""
+    if not drafts or not _GATHERED_BEFORE.match(text, clause_start):
+        return None
+    before = drafts[-1]
+    if draft.date is not None and before.date is not None and not draft.date.compatible(before.date):
+        return None
+    if draft.place is not None and before.place is not None and draft.place.key != before.place.key:
+        return None
+    return before

@@ -181,6 +181,9 @@ NEXT_IN_CLAUSE = re.compile(
 )
 
 
+# "next year", "next month": the time of the next meeting of a series whose parties are not named again.
+NEXT_PERIOD = re.compile(r"\bnext\s+(?:year|month|spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
+
 # The most sides a standing format has (a trilateral, the Quad): the next meeting has the same members.
 MAX_FORMAT = 4
 
@@ -202,6 +205,10 @@ def next_of_a_series(
         or (future and NEXT_IN_CLAUSE.search(text, trigger.start, clause.end))
         # "The leaders will meet again in Abuja in December" (not "Will the ministers ever meet again?")
         or (future and draft.new_occasion and not draft.states and (draft.place or draft.date))
+        # "Leaders will meet next year in Tonga." (Pacific brief, 10 November 2023, after the Forum's summit)
+        or (
+            future and not draft.states and draft.place and NEXT_PERIOD.search(text, clause.start, clause.end)
+        )
     ):
         return
     same_kind = [d for d in drafts if named_next and text[d.trigger.start : d.trigger.end].lower() == noun]
