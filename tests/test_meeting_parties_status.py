@@ -518,8 +518,10 @@ def test_a_pronoun_after_the_meeting_verb_is_the_one_met(read_dated):
     assert who(the_meeting_with(findings, "penny-wong")) == {"penny-wong", "wang-yi"}
 
 
-def test_who_invites_a_visitor_by_a_pronoun_takes_part(read_dated):
-    # t14_bangladesh_daily_hasina_delhi (published 2024-06-23): "She" is Hasina, of the sentence before.
+def test_who_invites_a_visitor_by_a_pronoun_takes_part_and_the_state_visited_is_the_place(read_dated):
+    # t14_bangladesh_daily_hasina_delhi (published 2024-06-23): "She" is Hasina, of the sentence before;
+    # with no city, the state visited is the place ("to visit Bangladesh"; f01_wire_biden_xi_bali,
+    # 2022-11-14: "Blinken would visit China").
     findings = read_dated(
         "Hasina described India as “our major neighbour, trusted friend and regional partner”. She invited "
         "Prime Minister Modi to visit Bangladesh, and Modi accepted the invitation, Foreign Minister Hasan "
@@ -528,6 +530,14 @@ def test_who_invites_a_visitor_by_a_pronoun_takes_part(read_dated):
     )
     visit = the_meeting_with(findings, "narendra-modi")
     assert who(visit) == {"sheikh-hasina", "narendra-modi"} and visit.status == Status.PLANNED
+    assert visit.place is not None and visit.place.key == "bangladesh"
+    findings = read_dated(
+        "The White House said the leaders had agreed that Blinken would visit China to follow up on their "
+        "discussions.",
+        date(2022, 11, 14),
+    )
+    visit = the_meeting_with(findings, "antony-blinken")
+    assert visit.place is not None and visit.place.key == "china"
 
 
 def test_called_on_tells_a_call_made_apart_from_a_visit_to_come(read_dated):
