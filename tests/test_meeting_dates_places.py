@@ -486,3 +486,17 @@ def test_days_joined_by_and_are_a_range_dated_by_its_first(read_dated):
         date(2021, 4, 6),
     )
     assert day(the_meeting_with(findings, "egypt", "ethiopia")) == "2021-04-04"
+
+
+def test_next_week_gives_the_month_it_falls_in_never_a_day(read_dated):
+    # t15_australian_daily_g20_delhi (published Thursday 2023-03-02): next week is 6–12 March; from
+    # Thursday 2023-12-28 it would be January 2024.
+    findings = read_dated(
+        "Prime Minister Anthony Albanese will visit India next week, his first trip to the country as prime "
+        "minister, and is expected to hold talks with Modi in Delhi after attending the opening of the "
+        "fourth Test in Ahmedabad.",
+        date(2023, 3, 2),
+    )
+    assert day(the_meeting_with(findings, "anthony-albanese")) == "2023-03"
+    findings = read_dated("Prime Minister Anthony Albanese will visit India next week.", date(2023, 12, 28))
+    assert day(the_meeting_with(findings, "anthony-albanese")) == "2024-01"

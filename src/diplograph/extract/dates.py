@@ -323,7 +323,20 @@ def resolve_relative_date(
         return PartialDate(month_index // 12, month_index % 12 + 1)
     if unit == "year" and direction_word in ("this", "last", "next"):
         return PartialDate(published.year + {"this": 0, "last": -1, "next": 1}[direction_word])
+    if unit in ("week", "weekend") and direction_word in ("this", "last", "next"):
+        return _week_of(published, unit, {"this": 0, "last": -1, "next": 1}[direction_word])
     return None
+
+
+def _week_of(published: date, unit: str, shift: int) -> PartialDate | None:
+    """'next week' from Thursday 2 March 2023 is within March 2023; 'last weekend' the Saturday and Sunday
+    before: only the month (or the year) both ends share is certain, never a day."""
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+    first = monday + timedelta(days=5) if unit == "weekend" else monday
+    last = first + timedelta(days=1 if unit == "weekend" else 6)
+    if (first.year, first.month) == (last.year, last.month):
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year) if first.year == last.year else None
 
 
 def _direction_by_tense(match: re.Match[str]) -> bool:
