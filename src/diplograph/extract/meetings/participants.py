@@ -244,6 +244,9 @@ def _pronoun_object(
     """The one met, told by a pronoun: the last other person named earlier in the sentence, else the first
     of the paragraph (who the paragraph is about: 'Before the talks, Hasina was accorded … She later called
     on President Murmu. On Friday evening, … Jaishankar called on her at her hotel')."""
+    words = scope.of(text).lower()
+    if "him" not in words and "her" not in words:
+        return None  # most clauses have neither: the long pattern is not tried
     pronoun = OBJECT_PRONOUN.search(text, scope.start, scope.end)
     if pronoun is None:
         return None
