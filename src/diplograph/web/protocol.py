@@ -79,16 +79,20 @@ def read_plain_request(environ: dict[str, Any], body: bytes) -> ProtocolRequest 
     object and Content-Type parser cost a new query more than the engine's run of a small one."""
     method, query_string = environ.get("REQUEST_METHOD"), environ.get("QUERY_STRING", "")
     if method == "GET" and query_string.isascii():  # Werkzeug's ``args``, for an ASCII query string
-        parameters: dict[str, list[str]] = {}
-        for name, value in parse_qsl(query_string, keep_blank_values=True, errors="werkzeug.url_quote"):
-            parameters.setdefault(name, []).append(value)
-        return _from_parameters(parameters, allow_update=False)
+        pairs = parse_qsl(query_string, keep_blank_values=True, errors="werkzeug.url_quote")
+        return _from_parameters(_grouped(pairs), allow_update=False)
     if method == "POST" and not query_string and environ.get("CONTENT_TYPE") == FORM_ENCODED:
-        parameters = {}
-        for name, value in parse_qsl(_decode(body), keep_blank_values=True):
-            parameters.setdefault(name, []).append(value)
-        return _from_parameters(parameters, allow_update=True)
+        pairs = parse_qsl(_decode(body), keep_blank_values=True)
+        return _from_parameters(_grouped(pairs), allow_update=True)
     return None
+
+
+def _grouped(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each parameter's values in order, as Werkzeug's ``MultiDict.lists()`` gives them."""
+    parameters: dict[str, list[str]] = {}
+    for name, value in pairs:
+        parameters.setdefault(name, []).append(value)
+    return parameters
 
 
 def _form(request: Request, body: bytes | None) -> list[tuple[str, str]]:

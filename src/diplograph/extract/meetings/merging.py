@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from diplograph.extract.meetings.participants import deduplicate
+from diplograph.extract.meetings.participants import LEADER_ROLES, deduplicate
 from diplograph.extract.model import Entity, MeetingFinding, PartialDate, Participant, Span, Status
 
 
@@ -193,15 +193,12 @@ def _different_people(a: Draft, b: Draft) -> bool:
     return any(first[state].isdisjoint(second[state]) for state in first.keys() & second.keys())
 
 
-_LEADERS = ("head of state", "head of government")
-
-
 def _ministers_and_leaders(a: Draft, b: Draft) -> bool:
     """'The foreign ministers of the Quad - Australia, India, Japan and the United States - are due to meet in
     Delhi on Friday' and 'Albanese … is expected to hold talks with Modi in Delhi' (The Age, 2 March 2023): a
     meeting told as one of ministers and one of named leaders only are two."""
     people = [p for p in b.participants if p.entity.kind == "person"]
-    return a.ministers and bool(people) and all(p.role in _LEADERS for p in people)
+    return a.ministers and bool(people) and all(p.role in LEADER_ROLES for p in people)
 
 
 def _affinity(a: Draft, b: Draft) -> tuple[int, bool, bool]:

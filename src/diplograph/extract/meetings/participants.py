@@ -12,6 +12,8 @@ from diplograph.extract.meetings.cues import FRONTED_OPENING, MEDIA_OR_AGENCY, M
 from diplograph.extract.model import Entity, Mention, Participant, Span
 from diplograph.link.gazetteer import Gazetteer
 
+LEADER_ROLES = frozenset({"head of state", "head of government"})
+
 
 def find_participants(
     text: str,

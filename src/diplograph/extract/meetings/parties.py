@@ -9,12 +9,11 @@ from dataclasses import replace
 from diplograph.extract.entities import ROLE_TITLES, Recognised, canonical_role
 from diplograph.extract.meetings.cues import PARTY_COUNT, THE_PARTIES
 from diplograph.extract.meetings.hosts import is_body
-from diplograph.extract.meetings.merging import Draft
-from diplograph.extract.meetings.participants import deduplicate, named_holder
+from diplograph.extract.meetings.merging import Draft, take_parties_of
+from diplograph.extract.meetings.participants import LEADER_ROLES, deduplicate, named_holder
 from diplograph.extract.model import Participant, Span, Status
 from diplograph.link.gazetteer import Gazetteer
 
-LEADER_ROLES = frozenset({"head of state", "head of government"})
 LEADER_WORDS = frozenset({"leaders", "presidents", "heads of state", "prime ministers", "premiers"})
 _TITLE_BEFORE = re.compile(
     r"(?P<title>" + "|".join(pattern for pattern, _ in ROLE_TITLES) + r")\s+of\s+$", re.IGNORECASE
@@ -246,12 +245,12 @@ def another_round(text: str, drafts: list[Draft], draft: Draft, gazetteer: Gazet
     for earlier in reversed(rounds):
         found = _sides(earlier, gazetteer, ("country", "organization"))
         if len(found) >= 2:
-            _take_sides(draft, found)
+            take_parties_of(found, draft)
             return
     for earlier in reversed(drafts):
         found = _sides(earlier, gazetteer, ("country",))
         if len(found) >= 2:
-            _take_sides(draft, found)
+            take_parties_of(found, draft)
             return
 
 
@@ -261,8 +260,3 @@ ROUND_WORD = re.compile(r"\bround\b", re.IGNORECASE)
 def _sides(draft: Draft, gazetteer: Gazetteer, kinds: tuple[str, ...]) -> list[Participant]:
     parties = [gazetteer.entities.get(p.represents or p.entity.key) for p in draft.participants]
     return [Participant(s, None, s.country or s.key) for s in parties if s is not None and s.kind in kinds]
-
-
-def _take_sides(draft: Draft, sides: list[Participant]) -> None:
-    draft.participants = deduplicate([*sides, *draft.participants])
-    draft.states = {p.represents or p.entity.key for p in draft.participants}
